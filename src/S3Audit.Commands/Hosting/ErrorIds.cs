@@ -1,0 +1,15 @@
+namespace S3Audit.Commands.Hosting
+{
+    /// <summary>
+    /// Error ids raised by the cmdlet layer itself. Per-item errors from the engine carry their own stable ids
+    /// (BucketNotFound, BucketAccessDenied, ObjectAccessDenied, BucketPatternNoMatch, ...). Never change a meaning.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        public const string CredentialsNotFound = nameof(CredentialsNotFound);
+        public const string InvalidEndpoint = nameof(InvalidEndpoint);
+        public const string FeatureNotSupported = nameof(FeatureNotSupported);
+        public const string InvalidArgument = nameof(InvalidArgument);
+        public const string EngineFailed = nameof(EngineFailed);
+    }
+}

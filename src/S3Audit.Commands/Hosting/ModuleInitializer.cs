@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+
+namespace S3Audit.Commands.Hosting
+{
+    /// <summary>
+    /// Runs at Import-Module. PowerShell 7: loads S3Audit.LoadContext.dll and registers the private load context
+    /// that serves the engine and its dependencies from Dependencies/. Windows PowerShell 5.1: registers an
+    /// AssemblyResolve fallback and remembers a conflict warning for the first cmdlet to show.
+    /// </summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private static DependencyResolver? s_resolver;
+        private static Type? s_loadContextType;
+
+        /// <summary>A warning to show once, set on Windows PowerShell when another AWSSDK.Core came first.</summary>
+        internal static string? PendingWarning { get; set; }
+
+        /// <inheritdoc />
+        public void OnImport()
+        {
+            string moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
+            if (IsCoreClr)
+            {
+                Assembly loadContext = Assembly.LoadFrom(Path.Combine(moduleDirectory, "S3Audit.LoadContext.dll"));
+                s_loadContextType = loadContext.GetType("S3Audit.LoadContext.ModuleLoadContext", throwOnError: true);
+                s_loadContextType!.GetMethod("Register")!.Invoke(null, new object[] { moduleDirectory });
+                return;
+            }
+
+            s_resolver = new DependencyResolver(moduleDirectory);
+            PendingWarning = s_resolver.ConflictWarning(AppDomain.CurrentDomain.GetAssemblies());
+            AppDomain.CurrentDomain.AssemblyResolve += s_resolver.Resolve;
+        }
+
+        /// <inheritdoc />
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            s_loadContextType?.GetMethod("Unregister")?.Invoke(null, null);
+            if (s_resolver != null)
+            {
+                AppDomain.CurrentDomain.AssemblyResolve -= s_resolver.Resolve;
+            }
+        }
+
+        private static bool IsCoreClr => typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext") != null;
+    }
+}

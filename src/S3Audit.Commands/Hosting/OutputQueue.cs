@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
+
+namespace S3Audit.Commands.Hosting
+{
+    /// <summary>
+    /// The bridge between engine worker threads and the pipeline thread: workers enqueue, the pipeline thread
+    /// drains and calls WriteObject/WriteError/WriteProgress. Bounded, so a slow pipeline slows the workers
+    /// down instead of filling memory.
+    /// </summary>
+    internal sealed class OutputQueue : IAuditOutput, IDisposable
+    {
+        private const int Capacity = 4096;
+        private readonly BlockingCollection<Action<PSCmdlet>> _items = new BlockingCollection<Action<PSCmdlet>>(Capacity);
+        private readonly CancellationToken _cancellationToken;
+
+        public OutputQueue(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+
+        public void WriteObject(object item) => Enqueue(c => c.WriteObject(item));
+
+        public void WriteError(AuditError error) => Enqueue(c => c.WriteError(ErrorRecordFactory.From(error)));
+
+        public void WriteWarning(string message) => Enqueue(c => c.WriteWarning(message));
+
+        public void WriteVerbose(string message) => Enqueue(c => c.WriteVerbose(message));
+
+        public void WriteProgress(AuditProgress progress) => Enqueue(c =>
+        {
+            var record = new ProgressRecord(progress.ActivityId, progress.Activity, progress.Status)
+            {
+                PercentComplete = progress.PercentComplete,
+                RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            c.WriteProgress(record);
+        });
+
+        /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it produces until it ends. Pipeline thread only.</summary>
+        public void Pump(PSCmdlet cmdlet, Func<IAuditOutput, CancellationToken, Task> work)
+        {
+            Task task = Task.Run(() => work(this, _cancellationToken), _cancellationToken);
+            while (true)
+            {
+                if (_items.TryTake(out Action<PSCmdlet>? write, 50))
+                {
+                    write(cmdlet);
+                    continue;
+                }
+
+                if (task.IsCompleted && _items.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            task.GetAwaiter().GetResult();
+        }
+
+        public void Dispose() => _items.Dispose();
+
+        private void Enqueue(Action<PSCmdlet> write) => _items.Add(write, _cancellationToken);
+    }
+}

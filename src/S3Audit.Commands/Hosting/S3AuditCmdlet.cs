@@ -1,0 +1,186 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
+using S3Audit.Engine.Providers;
+
+namespace S3Audit.Commands.Hosting
+{
+    /// <summary>
+    /// Base of every cmdlet that talks to a storage endpoint: the AWS.Tools-shaped connection parameters,
+    /// cancellation from Ctrl+C (StopProcessing), and the queue that carries engine output to the pipeline thread.
+    /// </summary>
+    public abstract class S3AuditCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private S3Session? _session;
+
+        /// <summary>A profile in the shared credentials/config files.</summary>
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>A custom credentials file.</summary>
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>The region, e.g. us-east-1 or ch-gva-2.</summary>
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>A custom S3 endpoint: https://sos-ch-gva-2.exo.io, https://s3.us-east-1.lyvecloud.seagate.com, http://minio:9000.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Path-style addressing (default for custom endpoints).</summary>
+        [Parameter]
+        public SwitchParameter ForcePathStyle { get; set; }
+
+        /// <summary>The access key id.</summary>
+        [Parameter]
+        [Alias("AK")]
+        [ValidateNotNullOrEmpty]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The secret key, as a SecureString.</summary>
+        [Parameter]
+        [Alias("SK", "SecretAccessKey")]
+        public SecureString? SecretKey { get; set; }
+
+        /// <summary>The session token of temporary credentials.</summary>
+        [Parameter]
+        [Alias("ST")]
+        public SecureString? SessionToken { get; set; }
+
+        /// <summary>Access key as user name and secret key as password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The provider; detected from the endpoint host when omitted.</summary>
+        [Parameter]
+        public S3Provider? Provider { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            string? warning = ModuleInitializer.PendingWarning;
+            if (warning != null)
+            {
+                ModuleInitializer.PendingWarning = null;
+                WriteWarning(warning);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>The connection options the parameters describe; secrets leave their SecureStrings only here.</summary>
+        internal S3ConnectionOptions BuildConnectionOptions()
+        {
+            var options = new S3ConnectionOptions
+            {
+                ProfileName = ProfileName,
+                ProfileLocation = ProfileLocation,
+                Region = Region,
+                EndpointUrl = EndpointUrl,
+                ForcePathStyle = MyInvocation.BoundParameters.ContainsKey(nameof(ForcePathStyle)) ? ForcePathStyle.IsPresent : (bool?)null,
+                Provider = Provider,
+                SessionToken = Plain(SessionToken),
+            };
+
+            if (!string.IsNullOrEmpty(AccessKey) || SecretKey != null)
+            {
+                options.AccessKey = AccessKey;
+                options.SecretKey = Plain(SecretKey);
+            }
+            else if (Credential != null)
+            {
+                options.AccessKey = Credential.UserName;
+                options.SecretKey = Credential.GetNetworkCredential().Password;
+                options.KeysFromCredentialObject = true;
+            }
+
+            return options;
+        }
+
+        /// <summary>The session for this invocation, opened on first use. Bad credentials or endpoint end the command.</summary>
+        internal S3Session Session
+        {
+            get
+            {
+                if (_session == null)
+                {
+                    try
+                    {
+                        _session = S3Session.Open(BuildConnectionOptions(), WriteVerbose);
+                    }
+                    catch (CredentialResolutionException e)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(e, ErrorIds.CredentialsNotFound, ErrorCategory.AuthenticationError, ProfileName));
+                    }
+                    catch (ArgumentException e)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, EndpointUrl));
+                    }
+                }
+
+                return _session!;
+            }
+        }
+
+        /// <summary>Ends the command when the provider lacks a feature the whole command needs.</summary>
+        internal void RequireFeature(S3Feature feature)
+        {
+            try
+            {
+                Session.Capabilities.Require(feature);
+            }
+            catch (FeatureNotSupportedException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FeatureNotSupported, ErrorCategory.NotImplemented, Session.Provider));
+            }
+        }
+
+        /// <summary>Runs engine work and writes what it produces, on the pipeline thread, until the work ends.</summary>
+        internal void RunEngine(Func<IAuditOutput, CancellationToken, Task> work)
+        {
+            using var queue = new OutputQueue(CancellationToken);
+            try
+            {
+                queue.Pump(this, work);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Writes an engine error as a non-terminating error.</summary>
+        internal void WriteAuditError(AuditError error) => WriteError(ErrorRecordFactory.From(error));
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _session?.Dispose();
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private static string? Plain(SecureString? secure) => secure == null ? null : new NetworkCredential(string.Empty, secure).Password;
+    }
+}

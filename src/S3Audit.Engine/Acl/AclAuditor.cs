@@ -1,0 +1,121 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.S3.Model;
+using S3Audit.Engine.Buckets;
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
+
+namespace S3Audit.Engine.Acl
+{
+    /// <summary>Reads bucket and object ACLs and emits one <see cref="S3AuditAclGrant"/> per grant.</summary>
+    public sealed class AclAuditor
+    {
+        private const int ProgressActivityId = 1;
+        private readonly S3Session _session;
+
+        /// <summary>Creates an auditor on a session.</summary>
+        public AclAuditor(S3Session session) => _session = session;
+
+        /// <summary>Runs the request: per-bucket failures become errors and the run goes on with the next bucket.</summary>
+        public async Task RunAsync(AclRequest request, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            if (_session.Capabilities.AclAnswerIsFixed)
+            {
+                output.WriteWarning($"{_session.Provider} answers every ACL request with a fixed owner-only ACL that does not govern access. Use Test-S3PublicExposure, which judges the anonymous bucket policy instead.");
+            }
+
+            foreach (string bucket in await new BucketSelector(_session).SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task AuditBucketAsync(string bucket, AclRequest request, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            ObjectOwnershipState ownership = await ObjectOwnershipReader.ReadAsync(_session, bucket, cancellationToken).ConfigureAwait(false);
+            output.WriteVerbose($"Bucket '{bucket}': Object Ownership {ownership.Ownership} ({ownership.Reason})");
+
+            if (request.Keys.Count == 0)
+            {
+                try
+                {
+                    GetBucketAclResponse acl = await _session.Client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+                    foreach (S3AuditAclGrant row in AclGrantMapper.ToRows(bucket, string.Empty, acl.Owner, acl.Grants, ownership.AclsInForce, _session.Provider, _session.Region))
+                    {
+                        output.WriteObject(row);
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketAcl", bucket));
+                    return;
+                }
+            }
+
+            foreach (string key in request.Keys)
+            {
+                await ReadObjectAclAsync(bucket, key, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (request.ListsObjects)
+            {
+                await ReadListedObjectAclsAsync(bucket, request, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task ReadListedObjectAclsAsync(string bucket, AclRequest request, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            int listed = 0, done = 0;
+            string activity = $"Reading object ACLs in '{bucket}'";
+            var listing = ObjectLister.ListAsync(_session, bucket, request.Prefix, request.Recurse, cancellationToken);
+            try
+            {
+                await BoundedParallel.ForEachAsync(Count(listing), request.ThrottleLimit, async (key, ct) =>
+                {
+                    await ReadObjectAclAsync(bucket, key, aclsInForce, output, ct).ConfigureAwait(false);
+                    int finished = Interlocked.Increment(ref done);
+                    if (finished % 100 == 0)
+                    {
+                        output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{finished} of {Volatile.Read(ref listed)} listed objects read"));
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket));
+            }
+            finally
+            {
+                output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{done} object ACL(s) read", 100, completed: true));
+            }
+
+            async System.Collections.Generic.IAsyncEnumerable<string> Count(System.Collections.Generic.IAsyncEnumerable<ListedObject> objects)
+            {
+                await foreach (ListedObject item in objects.ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref listed);
+                    yield return item.Key;
+                }
+            }
+        }
+
+        private async Task ReadObjectAclAsync(string bucket, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                GetObjectAclResponse acl = await _session.Client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+                foreach (S3AuditAclGrant row in AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, _session.Provider, _session.Region))
+                {
+                    output.WriteObject(row);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                output.WriteError(S3ErrorClassifier.Classify(e, "GetObjectAcl", bucket, key));
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using Amazon.Runtime.CredentialManagement;
+using S3Audit.Engine.Providers;
+
+namespace S3Audit.Engine.Connection
+{
+    /// <summary>-Region, then AWS_REGION/AWS_DEFAULT_REGION, then the profile's region, then the endpoint's, then us-east-1.</summary>
+    internal static class RegionResolver
+    {
+        public const string FallbackRegion = "us-east-1";
+
+        public static (string Region, string Source) Resolve(S3ConnectionOptions options, CredentialProfile? profile)
+        {
+            if (!string.IsNullOrWhiteSpace(options.Region))
+            {
+                return (options.Region!, "Region obtained from the -Region parameter.");
+            }
+
+            foreach (string variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
+            {
+                string? value = Environment.GetEnvironmentVariable(variable);
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return (value!, $"Region obtained from the {variable} environment variable.");
+                }
+            }
+
+            if (profile?.Region != null)
+            {
+                return (profile.Region.SystemName, $"Region obtained from profile '{profile.Name}'.");
+            }
+
+            string? fromEndpoint = ProviderDetector.RegionFromEndpoint(options.EndpointUrl);
+            if (fromEndpoint != null)
+            {
+                return (fromEndpoint, "Region obtained from the endpoint host name.");
+            }
+
+            return (FallbackRegion, $"No region was given; using {FallbackRegion}.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using Amazon.Runtime;
+using Amazon.S3;
+using S3Audit.Engine.Providers;
+
+namespace S3Audit.Engine.Connection
+{
+    /// <summary>
+    /// A resolved connection: provider, region, endpoint, credentials and the S3 client every engine call uses.
+    /// Open one per cmdlet invocation and dispose it at the end.
+    /// </summary>
+    public sealed class S3Session : IDisposable
+    {
+        private S3Session(S3ConnectionOptions options, S3Provider provider, string region, ResolvedCredentials credentials, string regionSource)
+        {
+            Options = options;
+            Provider = provider;
+            Region = region;
+            Capabilities = ProviderCapabilities.For(provider);
+            Credentials = credentials.Credentials;
+            CredentialSource = credentials.Source;
+            RegionSource = regionSource;
+            Config = S3ClientFactory.CreateConfig(options, region);
+            Client = S3ClientFactory.Create(credentials.Credentials, Config);
+        }
+
+        /// <summary>The options the session was opened with.</summary>
+        public S3ConnectionOptions Options { get; }
+        /// <summary>The provider (given or detected).</summary>
+        public S3Provider Provider { get; }
+        /// <summary>The region requests are signed for.</summary>
+        public string Region { get; }
+        /// <summary>The custom endpoint, or empty for AWS.</summary>
+        public string EndpointUrl => Options.EndpointUrl ?? string.Empty;
+        /// <summary>What the provider supports.</summary>
+        public ProviderCapabilities Capabilities { get; }
+        /// <summary>Where the credentials came from, without any secret.</summary>
+        public string CredentialSource { get; }
+        /// <summary>Where the region came from.</summary>
+        public string RegionSource { get; }
+
+        internal AWSCredentials Credentials { get; }
+        internal AmazonS3Config Config { get; }
+        internal IAmazonS3 Client { get; }
+
+        /// <summary>Resolves credentials, region and provider and creates the client.</summary>
+        /// <param name="options">What the caller said.</param>
+        /// <param name="verbose">Receives one sentence per decision (credential and region source); never a secret.</param>
+        public static S3Session Open(S3ConnectionOptions options, Action<string>? verbose = null)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            ValidateEndpoint(options.EndpointUrl);
+            ResolvedCredentials credentials = new CredentialResolver().Resolve(options);
+            (string region, string regionSource) = RegionResolver.Resolve(options, credentials.Profile);
+            S3Provider provider = options.Provider ?? ProviderDetector.Detect(options.EndpointUrl);
+            string providerSource = options.Provider.HasValue ? "the -Provider parameter" : "the endpoint host name";
+
+            verbose?.Invoke(credentials.Source);
+            verbose?.Invoke(regionSource + $" ({region})");
+            verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {(string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl)}.");
+            return new S3Session(options, provider, region, credentials, regionSource);
+        }
+
+        private static void ValidateEndpoint(string? endpointUrl)
+        {
+            if (string.IsNullOrWhiteSpace(endpointUrl))
+            {
+                return;
+            }
+
+            if (!Uri.TryCreate(endpointUrl, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            {
+                throw new ArgumentException($"-EndpointUrl '{endpointUrl}' is not an absolute http or https URL, for example https://sos-ch-gva-2.exo.io.", nameof(endpointUrl));
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => Client.Dispose();
+    }
+}
