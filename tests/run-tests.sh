@@ -15,7 +15,7 @@ dotnet build -c Release S3Audit.sln -nologo -clp:ErrorsOnly || exit 1
 
 echo "== start Ceph RGW"
 bash "$SERVER" start || { echo "Ceph RGW did not start" >&2; exit 1; }
-set -a; . "${CEPH_ROOT:-/tmp/ceph-root}/srv/ceph/s3.env"; set +a
+set -a; . "${CEPH_ROOT:-/tmp/ceph-root}${CEPH_DIR:-/srv/ceph}/s3.env"; set +a
 export CI="${CI:-false}"
 
 status=0

@@ -58,7 +58,8 @@ namespace S3Audit.TestSupport
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             string root = Environment.GetEnvironmentVariable("CEPH_ROOT") ?? "/tmp/ceph-root";
-            string envFile = Environment.GetEnvironmentVariable("S3_ENV_FILE") ?? Path.Combine(root, "srv/ceph/s3.env");
+            string dir = (Environment.GetEnvironmentVariable("CEPH_DIR") ?? "/srv/ceph").TrimStart('/');
+            string envFile = Environment.GetEnvironmentVariable("S3_ENV_FILE") ?? Path.Combine(root, dir, "s3.env");
             if (File.Exists(envFile))
             {
                 foreach (string line in File.ReadAllLines(envFile))

@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT=${CEPH_ROOT:-/tmp/ceph-root}          # the chroot (cached between runs)
 SUITE=${CEPH_SUITE:-forky}                 # forky (Debian testing) and sid = Ceph 20.2.x; trixie = Ceph 18.2.x (fewer APIs)
-D=/srv/ceph                                # cluster dir, as seen inside the chroot
+D=${CEPH_DIR:-/srv/ceph}                   # cluster dir, as seen inside the chroot (one per concurrent cluster)
 H=$ROOT$D                                  # same dir, as seen from the host
 RGW_PORT=${RGW_PORT:-7480}
 MON_PORT=${MON_PORT:-6789}                 # msgr v1
