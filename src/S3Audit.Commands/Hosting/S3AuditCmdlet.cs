@@ -168,6 +168,15 @@ namespace S3Audit.Commands.Hosting
             {
                 throw new PipelineStoppedException();
             }
+            // PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a downstream failure) pass through untouched.
+            catch (AuditException e)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.From(e.Error));
+            }
+            catch (Exception e) when (!(e is RuntimeException))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.From(S3ErrorClassifier.ClassifyRunFailure(e, GetType().Name.Replace("Command", string.Empty))));
+            }
         }
 
         /// <summary>Writes an engine error as a non-terminating error.</summary>
