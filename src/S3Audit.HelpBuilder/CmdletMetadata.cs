@@ -31,9 +31,11 @@ internal static class CmdletMetadataReader
 {
     private const string Sma = "System.Management.Automation.";
 
-    public static IReadOnlyList<CmdletMetadata> Read(string moduleDirectory)
+    /// <param name="moduleDirectory">The built module folder.</param>
+    /// <param name="smaPath">A System.Management.Automation reference assembly; by default the copy next to this tool.</param>
+    public static IReadOnlyList<CmdletMetadata> Read(string moduleDirectory, string? smaPath = null)
     {
-        using MetadataLoadContext mlc = Open(moduleDirectory);
+        using MetadataLoadContext mlc = Open(moduleDirectory, smaPath ?? Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll"));
         Assembly commands = mlc.LoadFromAssemblyPath(Path.Combine(moduleDirectory, "S3Audit.Commands.dll"));
         var result = new List<CmdletMetadata>();
         foreach (Type type in commands.GetTypes().Where(t => t.IsPublic && !t.IsAbstract))
@@ -87,7 +89,7 @@ internal static class CmdletMetadataReader
     private static CustomAttributeData? Attribute(MemberInfo member, string name) =>
         member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == Sma + name);
 
-    private static MetadataLoadContext Open(string moduleDirectory)
+    private static MetadataLoadContext Open(string moduleDirectory, string smaPath)
     {
         var paths = new List<string>();
         paths.AddRange(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"));
@@ -98,7 +100,7 @@ internal static class CmdletMetadataReader
             paths.AddRange(Directory.GetFiles(dependencies, "*.dll"));
         }
 
-        paths.Add(Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll"));
+        paths.Add(smaPath);
         return new MetadataLoadContext(new PathAssemblyResolver(paths.GroupBy(Path.GetFileName).Select(g => g.Last())), "System.Runtime");
     }
 }
