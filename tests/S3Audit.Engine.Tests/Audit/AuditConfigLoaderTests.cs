@@ -166,6 +166,13 @@ public class AuditConfigLoaderTests
     }
 
     [Fact]
+    public void AReferenceWithADefaultUsesItWhenTheVariableIsUnset()
+    {
+        AuditConfig config = Parse("targets:\n  - name: rgw\n    provider: Ceph\n    endpoint: ${NOT_SET_ANYWHERE:-http://127.0.0.1:7480}\n    buckets:\n      include: '${TEAM:-all}-*'\nchecks:\n  exposure: true\n");
+        Assert.Equal(("http://127.0.0.1:7480", "backup-*"), (config.Targets[0].Endpoint, config.Targets[0].Include.Single()));
+    }
+
+    [Fact]
     public void DuplicateTargetNamesAreRejected()
     {
         AssertSingle("targets:\n  - name: a\n    provider: Aws\n  - name: A\n    provider: Aws\nchecks:\n  exposure: true\n", 4, 11, "the target name 'A' is used twice");

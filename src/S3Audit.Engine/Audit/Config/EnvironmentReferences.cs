@@ -5,12 +5,13 @@ namespace S3Audit.Engine.Audit.Config
 {
     /// <summary>
     /// ${NAME} references in configuration values, replaced by the environment variable's value at load time, so one
-    /// file can serve several machines (an endpoint, a bucket prefix, a report folder). Never meant for secrets: keys
+    /// file can serve several machines (an endpoint, a bucket prefix, a report folder). ${NAME:-default} gives a value
+    /// for when the variable is unset or empty. Never meant for secrets: keys
     /// are named with accessKeyVariable/secretKeyVariable and read only when the target is audited.
     /// </summary>
     internal static class EnvironmentReferences
     {
-        private static readonly Regex Reference = new Regex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant);
+        private static readonly Regex Reference = new Regex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?\}", RegexOptions.CultureInvariant);
         private static readonly Regex Name = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
         /// <summary>True when the text is a valid environment variable name.</summary>
@@ -24,6 +25,11 @@ namespace S3Audit.Engine.Audit.Config
             string expanded = Reference.Replace(value, m =>
             {
                 string? v = environment(m.Groups[1].Value);
+                if (string.IsNullOrEmpty(v) && m.Groups[2].Success)
+                {
+                    return m.Groups[3].Value;
+                }
+
                 if (string.IsNullOrEmpty(v) && missing == null)
                 {
                     (offset, missing) = (m.Index, m.Groups[1].Value);
