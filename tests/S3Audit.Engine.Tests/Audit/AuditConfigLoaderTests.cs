@@ -115,6 +115,14 @@ public class AuditConfigLoaderTests
     }
 
     [Fact]
+    public void ADuplicateKeyIsReportedAtTheSecondOne() =>
+        AssertSingle("targets:\n  - name: a\n    provider: Aws\n    provider: Ceph\nchecks:\n  exposure: true\n", 4, 5, "Duplicate key provider; expected each key once per mapping");
+
+    [Fact]
+    public void AnUnclosedListIsReportedAtTheEnd() =>
+        AssertSingle("targets: [a\nchecks:\n  exposure: true\n", 3, 1, "ends inside an open [ ], { } or quoted value");
+
+    [Fact]
     public void AnEmptyFileIsRejected() => AssertSingle("", 1, 1, "the file is empty");
 
     [Fact]

@@ -71,7 +71,15 @@ namespace S3Audit.Engine.Audit.Config
             {
                 string message = Regex.Replace((e.InnerException as YamlException ?? e).Message, @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", string.Empty);
                 Mark at = (e.InnerException as YamlException)?.Start ?? e.Start;
-                reader.Error(at, "not valid YAML: " + message.TrimEnd('.') + ". Expected 'key: value' lines indented with spaces.");
+                string expected = message.StartsWith("Duplicate key", StringComparison.Ordinal) ? "; expected each key once per mapping" : string.Empty;
+                reader.Error(at, "not valid YAML: " + message.TrimEnd('.') + expected);
+                return null;
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's parser gives up this way when the text ends inside an open flow collection.
+                int lastLine = yaml.TrimEnd().Split('\n').Length;
+                reader.Errors.Add(new AuditConfigError(reader.File, lastLine, 1, "not valid YAML: the file ends inside an open [ ], { } or quoted value; expected it to be closed"));
                 return null;
             }
 

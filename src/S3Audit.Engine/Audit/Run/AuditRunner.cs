@@ -93,7 +93,7 @@ namespace S3Audit.Engine.Audit.Run
             if (config.JsonPath != null)
             {
                 string path = config.JsonPath.Resolve(summary.StartTime);
-                summary.OutputFiles = string.Join("; ", written.Concat(new[] { path }));
+                summary.OutputFiles = string.Join("; ", written.Concat(new[] { path })); // the JSON report lists itself
                 Write(path, p => JsonReport.Write(p, summary, findings), written, output);
             }
 

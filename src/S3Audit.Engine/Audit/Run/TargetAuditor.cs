@@ -78,6 +78,7 @@ namespace S3Audit.Engine.Audit.Run
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
+                // Classified like a bucket call (ids TargetAccessDenied, TargetConnectionFailed ...), worded for the account.
                 AuditError error = S3ErrorClassifier.Classify(e, "ListBuckets", target.Name, idPrefix: "Target");
                 output.WriteError(new AuditError(error.ErrorId, error.Kind, error.Message.Replace($"bucket '{target.Name}'", "the account"), target.Name, error.Exception));
                 return null;
