@@ -18,14 +18,14 @@ Describe 'Invoke-S3Audit' {
         }
 
         It 'takes -ConfigPath first and mandatory, -BaselinePath second' {
-            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [Parameter] }).Mandatory | Should -Be $true
-            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [Parameter] }).Position | Should -Be 0
-            $command.Parameters['BaselinePath'].Attributes.Where({ $_ -is [Parameter] }).Position | Should -Be 1
+            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Mandatory | Should -Be $true
+            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Position | Should -Be 0
+            $command.Parameters['BaselinePath'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Position | Should -Be 1
         }
 
         It 'binds a file from Get-ChildItem by its FullName' {
             $command.Parameters['ConfigPath'].Aliases | Should -Contain 'FullName'
-            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Be $true
+            $command.Parameters['ConfigPath'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Be $true
         }
 
         It 'has a table view for its findings' {
