@@ -148,6 +148,20 @@ public sealed class AuditRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AMissingProfileFailsOnlyItsTarget()
+    {
+        using RecordedHttpServer server = Server(StandardAcls, "public-b");
+        string missingFile = Path.Combine(_dir, "no-such-credentials");
+        string targets = $"  - name: profiled\n    provider: Ceph\n    endpoint: {server.Url}\n    profile: nobody\n    profileLocation: {missingFile}\n" + Target("ok", server.Url);
+
+        var (summary, output) = await RunAsync(Yaml(targets, checks: "exposure: true"));
+
+        Assert.Single(output.Errors, e => Equals(e.Target, "profiled") && e.ErrorId.StartsWith("Target", StringComparison.Ordinal));
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAclRead");
+        Assert.Equal("ok", summary.CompleteTargets);
+    }
+
+    [Fact]
     public async Task ABadBaselineStopsTheRunBeforeAnyCall()
     {
         using RecordedHttpServer server = Server(StandardAcls, "public-b");

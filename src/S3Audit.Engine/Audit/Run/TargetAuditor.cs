@@ -65,6 +65,11 @@ namespace S3Audit.Engine.Audit.Run
             {
                 output.WriteError(new AuditError("TargetInvalidEndpoint", AuditErrorKind.InvalidArgument, e.Message, target.Name, e));
             }
+            catch (Exception e)
+            {
+                // A profile the SDK cannot use (SSO not logged in, a broken credential process) fails this target only.
+                output.WriteError(new AuditError("TargetSessionFailed", S3ErrorClassifier.KindOf(e), $"The connection could not be set up: {e.Message}", target.Name, e));
+            }
 
             return null;
         }
