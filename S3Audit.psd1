@@ -10,10 +10,13 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
-        'formats/S3Audit.Acl.Format.ps1xml'
+        'formats/S3Audit.Acl.Format.ps1xml',
+        'formats/S3Audit.Audit.Format.ps1xml'
     )
     CmdletsToExport      = @(
-        'Get-S3AuditAcl'
+        'Get-S3AuditAcl',
+        'Invoke-S3Audit',
+        'New-S3AuditConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

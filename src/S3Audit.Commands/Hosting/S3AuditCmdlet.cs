@@ -76,15 +76,7 @@ namespace S3Audit.Commands.Hosting
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            string? warning = ModuleInitializer.PendingWarning;
-            if (warning != null)
-            {
-                ModuleInitializer.PendingWarning = null;
-                WriteWarning(warning);
-            }
-        }
+        protected override void BeginProcessing() => ModuleInitializer.ShowPendingWarning(this);
 
         /// <inheritdoc />
         protected override void StopProcessing() => _cancellation.Cancel();
@@ -159,24 +151,7 @@ namespace S3Audit.Commands.Hosting
         /// <summary>Runs engine work and writes what it produces, on the pipeline thread, until the work ends.</summary>
         internal void RunEngine(Func<IAuditOutput, CancellationToken, Task> work)
         {
-            using var queue = new OutputQueue(CancellationToken);
-            try
-            {
-                queue.Pump(this, work);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            // PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a downstream failure) pass through untouched.
-            catch (AuditException e)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.From(e.Error));
-            }
-            catch (Exception e) when (!(e is RuntimeException))
-            {
-                ThrowTerminatingError(ErrorRecordFactory.From(S3ErrorClassifier.ClassifyRunFailure(e, GetType().Name.Replace("Command", string.Empty))));
-            }
+            OutputQueue.Run(this, work, CancellationToken);
         }
 
         /// <summary>Writes an engine error as a non-terminating error.</summary>
