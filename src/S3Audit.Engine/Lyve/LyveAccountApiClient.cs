@@ -142,13 +142,11 @@ namespace S3Audit.Engine.Lyve
                 message = body.Length > 200 ? body.Substring(0, 200) : body;
             }
 
-            if (code.Length == 0)
-            {
-                code = status switch { 400 => "ExpiredToken", 401 => "InvalidToken", 403 => "AccessDenied", 404 => "NotFound", 429 => "Throttling", _ => "HttpStatus" + status };
-            }
-
-            string text = SecretMasker.MaskText($"Lyve Account API {what} failed with {code} (HTTP {status}){(message.Length > 0 ? ": " + message : string.Empty)}");
-            return new AmazonServiceException(text, ErrorType.Sender, code, string.Empty, (HttpStatusCode)status);
+            // The error code carried on is the one S3Audit classifies by; the API's own code stays in the message.
+            string classified = status switch { 401 => "InvalidToken", 403 => "AccessDenied", 429 => "Throttling", _ => code.Length > 0 ? code : status == 400 ? "ExpiredToken" : "HttpStatus" + status };
+            string said = code.Length > 0 ? code : classified;
+            string text = SecretMasker.MaskText($"Lyve Account API {what} failed with {said} (HTTP {status}){(message.Length > 0 ? ": " + message : string.Empty)}");
+            return new AmazonServiceException(text, ErrorType.Sender, classified, string.Empty, (HttpStatusCode)status);
         }
 
         /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace S3Audit.Engine.Policies
     /// <summary>What New-S3ReadOnlyLogPolicy and New-S3LogStoragePolicy ask for.</summary>
     public sealed class LogPolicyRequest
     {
-        private static readonly Regex BucketPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$", RegexOptions.CultureInvariant);
+        private static readonly Regex BucketPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{2,254}$", RegexOptions.CultureInvariant);
 
         /// <summary>Reader or writer.</summary>
         public LogPolicyPurpose Purpose { get; set; }
@@ -43,7 +43,7 @@ namespace S3Audit.Engine.Policies
         {
             if (!BucketPattern.IsMatch(BucketName ?? string.Empty))
             {
-                throw new ArgumentException($"'{BucketName}' is not a bucket name (letters, digits, '.', '-' and '_', 2 to 255 characters).", nameof(BucketName));
+                throw new ArgumentException($"'{BucketName}' is not a bucket name (letters, digits, '.', '-' and '_', 3 to 255 characters).", nameof(BucketName));
             }
 
             if (NormalisedPrefix.IndexOfAny(new[] { '*', '?', '"', '\'', '\\' }) >= 0)
