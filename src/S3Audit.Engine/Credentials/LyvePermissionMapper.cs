@@ -54,7 +54,7 @@ namespace S3Audit.Engine.Credentials
 
         public static string Text(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
-                ? (value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.ToString())
+                ? (value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText())
                 : string.Empty;
 
         private static IEnumerable<string> Buckets(JsonElement permission) =>
