@@ -11,5 +11,6 @@ namespace S3Audit.Commands.Hosting
         public const string FeatureNotSupported = nameof(FeatureNotSupported);
         public const string InvalidArgument = nameof(InvalidArgument);
         public const string EngineFailed = nameof(EngineFailed);
+        public const string PolicyLintFailed = nameof(PolicyLintFailed);
     }
 }
