@@ -19,21 +19,12 @@ namespace S3Audit.Engine.Credentials
     /// <see cref="S3AuditCredential"/> per access key or per identity without keys, with findings. Uses the
     /// credential report where the server offers it (AWS) and falls back to per-user calls (Ceph).
     /// </summary>
-    public sealed class CredentialReviewer
+    public sealed class CredentialReviewer : ICredentialReview
     {
         private readonly S3Session _session;
 
         /// <summary>Creates a reviewer on a session (its credentials sign the IAM requests).</summary>
         public CredentialReviewer(S3Session session) => _session = session;
-
-        /// <summary>Runs the review and writes each row to <paramref name="output"/>.</summary>
-        public async Task RunAsync(CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
-        {
-            foreach (S3AuditCredential row in await ReviewAsync(request, output, cancellationToken).ConfigureAwait(false))
-            {
-                output.WriteObject(row);
-            }
-        }
 
         /// <summary>
         /// The rows, ordered root, users, roles, by name. Errors, warnings and verbose lines go to

@@ -17,21 +17,12 @@ namespace S3Audit.Engine.Credentials
     /// state and what its permissions allow (read-only, write-only, all-operations; which buckets). The API shows no
     /// key ages or last use, so only access findings apply.
     /// </summary>
-    public sealed class LyveCredentialReviewer
+    public sealed class LyveCredentialReviewer : ICredentialReview
     {
         private readonly LyveAccountApiClient _api;
 
         /// <summary>Creates a reviewer on an Account API client.</summary>
         public LyveCredentialReviewer(LyveAccountApiClient api) => _api = api;
-
-        /// <summary>Runs the review and writes each row to <paramref name="output"/>.</summary>
-        public async Task RunAsync(CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
-        {
-            foreach (S3AuditCredential row in await ReviewAsync(request, output, cancellationToken).ConfigureAwait(false))
-            {
-                output.WriteObject(row);
-            }
-        }
 
         /// <summary>The rows, by service-account name; failures go to <paramref name="output"/> as errors.</summary>
         public async Task<IReadOnlyList<S3AuditCredential>> ReviewAsync(CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
