@@ -27,8 +27,8 @@ Describe 'Get-S3AuditCredential' {
         { Get-S3AuditCredential -MaxKeyAgeDays 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.GetS3AuditCredentialCommand'
     }
 
-    It 'refuses Exoscale with the alternative named' {
-        { Get-S3AuditCredential -EndpointUrl https://sos-ch-gva-2.exo.io -AccessKey EXO0000 -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
+    It 'refuses a provider without an IAM API, naming the alternative' {
+        { Get-S3AuditCredential -EndpointUrl http://127.0.0.1:9 -Provider Minio -AccessKey minio -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
             Should -Throw -ErrorId 'FeatureNotSupported,S3Audit.Commands.Cmdlets.GetS3AuditCredentialCommand'
     }
 

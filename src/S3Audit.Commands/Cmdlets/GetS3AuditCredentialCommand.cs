@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Credentials;
+using S3Audit.Engine.Exoscale;
 using S3Audit.Engine.Lyve;
 using S3Audit.Engine.Providers;
 
@@ -11,7 +12,8 @@ namespace S3Audit.Commands.Cmdlets
     /// <summary>
     /// Reviews who holds keys to the storage: one row per access key (or per identity without keys) with key age and
     /// last use, MFA, groups, what the identity's policies allow on S3, findings and severity. AWS and Ceph through the
-    /// IAM API; Lyve Cloud service accounts through the Account API v2 (-Provider Lyve -AccountId).
+    /// IAM API; Lyve Cloud service accounts through the Account API v2 (-Provider Lyve -AccountId); Exoscale API keys
+    /// and legacy access keys through Exoscale's API v2.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "S3AuditCredential")]
     [OutputType(typeof(S3AuditCredential))]
@@ -39,7 +41,7 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter]
         public SwitchParameter IncludeRoles { get; set; }
 
-        /// <summary>The IAM endpoint; the -EndpointUrl (Ceph) or https://iam.amazonaws.com by default.</summary>
+        /// <summary>The IAM endpoint: the -EndpointUrl (Ceph) or https://iam.amazonaws.com by default; for Exoscale the API base (https://api-{zone}.exoscale.com/v2).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? IamEndpointUrl { get; set; }
@@ -87,6 +89,12 @@ namespace S3Audit.Commands.Cmdlets
                 return;
             }
 
+            if (Session.Provider == S3Provider.Exoscale)
+            {
+                ReviewExoscale(request);
+                return;
+            }
+
             RequireFeature(S3Feature.IamApi);
             var reviewer = new CredentialReviewer(Session);
             RunEngine((output, token) => reviewer.RunAsync(request, output, token));
@@ -113,6 +121,14 @@ namespace S3Audit.Commands.Cmdlets
             WriteVerbose($"Lyve Account API v2 at {apiOptions.BaseUrl} for account {AccountId}.");
             using var api = new LyveAccountApiClient(apiOptions);
             var reviewer = new LyveCredentialReviewer(api);
+            RunEngine((output, token) => reviewer.RunAsync(request, output, token));
+        }
+
+        private void ReviewExoscale(CredentialReviewRequest request)
+        {
+            using ExoscaleApiClient api = ExoscaleApiClient.ForSession(Session, request.IamEndpoint);
+            WriteVerbose($"Exoscale API v2 at {api.BaseUrl}.");
+            var reviewer = new ExoscaleCredentialReviewer(api);
             RunEngine((output, token) => reviewer.RunAsync(request, output, token));
         }
 

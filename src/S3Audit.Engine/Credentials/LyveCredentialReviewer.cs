@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
+using S3Audit.Engine.Http;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Lyve;
 using S3Audit.Engine.Pipeline;
@@ -45,7 +45,7 @@ namespace S3Audit.Engine.Credentials
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
-                output.WriteError(ApiError(e, $"Lyve Cloud at {_api.BaseUrl}", _api.BaseUrl.ToString(), "Lyve"));
+                output.WriteError(JsonApiError.ToAuditError(e, $"Lyve Cloud at {_api.BaseUrl}", _api.BaseUrl.ToString(), "Lyve"));
                 return rows;
             }
 
@@ -71,7 +71,7 @@ namespace S3Audit.Engine.Credentials
                 }
                 catch (Exception e) when (!(e is OperationCanceledException))
                 {
-                    output.WriteError(ApiError(e, $"Lyve service account '{id}'", id, "LyveServiceAccount"));
+                    output.WriteError(JsonApiError.ToAuditError(e, $"Lyve service account '{id}'", id, "LyveServiceAccount"));
                 }
             }
 
@@ -110,13 +110,6 @@ namespace S3Audit.Engine.Credentials
             string flags = string.Join(" ", new[] { facts.Access.FullS3 ? "[s3:*]" : null, facts.Access.ResourceStar ? "[all buckets]" : null }.Where(f => f != null));
             facts.AccessText = (described.Count == 0 ? "none" : string.Join("; ", described)) + (flags.Length > 0 ? " " + flags : string.Empty);
             return facts;
-        }
-
-        // The API's own message says which call failed and why; the classifier supplies the stable id and kind.
-        private static AuditError ApiError(Exception e, string what, object target, string idPrefix)
-        {
-            AuditError classified = S3ErrorClassifier.ClassifyEntity(e, "the Account API", what, target, idPrefix);
-            return e is AmazonServiceException api ? new AuditError(classified.ErrorId, classified.Kind, api.Message, target, e) : classified;
         }
 
         // A service account lists its permissions as ids (GET by id) or as objects with an id or name.

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -7,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using S3Audit.Engine.Security;
 
 namespace S3Audit.Engine.Lyve
 {
@@ -125,29 +123,9 @@ namespace S3Audit.Engine.Lyve
             return ((int)response.StatusCode, body);
         }
 
-        private static AmazonServiceException Error(string what, int status, string body)
-        {
-            string code = string.Empty, message = string.Empty;
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    code = document.RootElement.TryGetProperty("code", out JsonElement c) ? c.ToString() : string.Empty;
-                    message = document.RootElement.TryGetProperty("message", out JsonElement m) ? m.ToString() : string.Empty;
-                }
-            }
-            catch (JsonException)
-            {
-                message = body.Length > 200 ? body.Substring(0, 200) : body;
-            }
-
-            // The error code carried on is the one S3Audit classifies by; the API's own code stays in the message.
-            string classified = status switch { 401 => "InvalidToken", 403 => "AccessDenied", 429 => "Throttling", _ => code.Length > 0 ? code : status == 400 ? "ExpiredToken" : "HttpStatus" + status };
-            string said = code.Length > 0 ? code : classified;
-            string text = SecretMasker.MaskText($"Lyve Account API {what} failed with {said} (HTTP {status}){(message.Length > 0 ? ": " + message : string.Empty)}");
-            return new AmazonServiceException(text, ErrorType.Sender, classified, string.Empty, (HttpStatusCode)status);
-        }
+        // The documented answer to an expired token is HTTP 400.
+        private static AmazonServiceException Error(string what, int status, string body) =>
+            Http.JsonApiError.Create("Lyve Account API", what, status, body, codeFor400: "ExpiredToken");
 
         /// <inheritdoc />
         public void Dispose()
