@@ -21,7 +21,7 @@ namespace S3Audit.Commands.Cmdlets
     {
         private readonly List<string> _userNames = new List<string>();
 
-        /// <summary>User names or wildcards; every user when omitted.</summary>
+        /// <summary>Names or wildcards of users, roles, Lyve service accounts or Exoscale keys; every one when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace S3Audit.Engine.Credentials
 {
@@ -12,7 +13,7 @@ namespace S3Audit.Engine.Credentials
         public int MaxUnusedDays { get; set; } = 45;
         /// <summary>Also review roles (anyone can assume; broad S3 access).</summary>
         public bool IncludeRoles { get; set; }
-        /// <summary>User names or wildcards; every user when empty.</summary>
+        /// <summary>Names or wildcards of users, roles, service accounts or keys; every one when empty.</summary>
         public IList<string> UserNames { get; set; } = new List<string>();
         /// <summary>The IAM endpoint; defaults to the session's custom endpoint (Ceph) or https://iam.amazonaws.com.</summary>
         public Uri? IamEndpoint { get; set; }
@@ -22,6 +23,9 @@ namespace S3Audit.Engine.Credentials
         public DateTimeOffset? Now { get; set; }
         /// <summary>How long to wait for GenerateCredentialReport to complete, in polls of two seconds.</summary>
         public int ReportPolls { get; set; } = 10;
+
+        /// <summary>True when <see cref="UserNames"/> is empty or one of its names or wildcards matches.</summary>
+        public bool Selects(string name) => UserNames.Count == 0 || UserNames.Any(n => new Text.Wildcard(n).IsMatch(name));
 
         /// <summary>Throws <see cref="ArgumentException"/> for nonsense thresholds.</summary>
         public void Validate()

@@ -10,7 +10,6 @@ using S3Audit.Engine.Errors;
 using S3Audit.Engine.Http;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Providers;
-using S3Audit.Engine.Text;
 
 namespace S3Audit.Engine.Credentials
 {
@@ -44,7 +43,7 @@ namespace S3Audit.Engine.Credentials
 
             IReadOnlyList<CredentialReportRow>? report = await CredentialReportReader.TryReadAsync(iam, request.ReportPolls, output, cancellationToken).ConfigureAwait(false);
             CredentialReportRow? root = report?.FirstOrDefault(r => r.IsRoot);
-            if (root != null)
+            if (root != null && request.Selects(root.User))
             {
                 identities.Add(RootFacts(root));
             }
@@ -56,7 +55,7 @@ namespace S3Audit.Engine.Credentials
 
             if (request.IncludeRoles)
             {
-                foreach (IdentityFacts role in await new IamRoleCollector(iam, policies, output).CollectAsync(cancellationToken).ConfigureAwait(false))
+                foreach (IdentityFacts role in (await new IamRoleCollector(iam, policies, output).CollectAsync(cancellationToken).ConfigureAwait(false)).Where(r => request.Selects(r.UserName)))
                 {
                     identities.Add(role);
                 }
@@ -84,13 +83,7 @@ namespace S3Audit.Engine.Credentials
             }
 
             output.WriteVerbose($"ListUsers answered with {users.Count} user(s).");
-            if (request.UserNames.Count == 0)
-            {
-                return users;
-            }
-
-            var patterns = request.UserNames.Select(n => new Wildcard(n)).ToList();
-            return users.Where(u => patterns.Any(p => p.IsMatch(u.Text("UserName")))).ToList();
+            return users.Where(u => request.Selects(u.Text("UserName"))).ToList();
         }
 
         private static IdentityFacts RootFacts(CredentialReportRow row)

@@ -30,12 +30,12 @@ namespace S3Audit.Engine.Credentials
             var roles = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             try
             {
-                foreach (JsonElement role in Items(await _api.GetAsync("iam-role", cancellationToken).ConfigureAwait(false), "iam-roles"))
+                foreach (JsonElement role in JsonFields.Items(await _api.GetAsync("iam-role", cancellationToken).ConfigureAwait(false), "iam-roles"))
                 {
-                    roles[LyvePermissionMapper.Text(role, "id")] = role;
+                    roles[JsonFields.Text(role, "id")] = role;
                 }
 
-                List<JsonElement> keys = Items(await _api.GetAsync("api-key", cancellationToken).ConfigureAwait(false), "api-keys");
+                List<JsonElement> keys = JsonFields.Items(await _api.GetAsync("api-key", cancellationToken).ConfigureAwait(false), "api-keys");
                 output.WriteVerbose($"The Exoscale API ({_api.BaseUrl}) answered with {keys.Count} API key(s) and {roles.Count} IAM role(s).");
                 identities.AddRange(keys.Select(k => ApiKey(k, roles)));
             }
@@ -47,7 +47,7 @@ namespace S3Audit.Engine.Credentials
 
             try
             {
-                List<JsonElement> legacy = Items(await _api.GetAsync("access-key", cancellationToken).ConfigureAwait(false), "access-keys");
+                List<JsonElement> legacy = JsonFields.Items(await _api.GetAsync("access-key", cancellationToken).ConfigureAwait(false), "access-keys");
                 output.WriteVerbose($"The Exoscale API answered with {legacy.Count} legacy access key(s).");
                 identities.AddRange(legacy.Select(LegacyKey));
             }
@@ -57,18 +57,18 @@ namespace S3Audit.Engine.Credentials
             }
 
             DateTimeOffset now = request.Now ?? DateTimeOffset.UtcNow;
-            return identities.OrderBy(i => i.IdentityType, StringComparer.Ordinal).ThenBy(i => i.UserName, StringComparer.Ordinal)
+            return identities.Where(i => request.Selects(i.UserName)).OrderBy(i => i.IdentityType, StringComparer.Ordinal).ThenBy(i => i.UserName, StringComparer.Ordinal)
                 .SelectMany(i => CredentialRules.Evaluate(i, request, S3Provider.Exoscale, now)).ToList();
         }
 
         private static IdentityFacts ApiKey(JsonElement key, IReadOnlyDictionary<string, JsonElement> roles)
         {
-            string roleId = LyvePermissionMapper.Text(key, "role-id");
+            string roleId = JsonFields.Text(key, "role-id");
             var facts = Key("ApiKey", key, "ExoscaleApi");
             if (roles.TryGetValue(roleId, out JsonElement role))
             {
                 (string description, bool fullSos, bool fullAdmin) = ExoscaleRolePolicyJudge.Judge(role.TryGetProperty("policy", out JsonElement p) ? p : default);
-                facts.Arn = $"role {LyvePermissionMapper.Text(role, "name")} ({roleId})";
+                facts.Arn = $"role {JsonFields.Text(role, "name")} ({roleId})";
                 facts.Access.Add(ExoscaleRolePolicyJudge.AsPolicy(fullSos, fullAdmin));
                 facts.AccessText = description + Flags(facts);
             }
@@ -85,35 +85,25 @@ namespace S3Audit.Engine.Credentials
         private static IdentityFacts LegacyKey(JsonElement key)
         {
             var facts = Key("LegacyKey", key, "ExoscaleApi");
-            bool unrestricted = LyvePermissionMapper.Text(key, "type") == "unrestricted";
-            var operations = Strings(key, "operations");
+            bool unrestricted = JsonFields.Text(key, "type") == "unrestricted";
+            var operations = JsonFields.Strings(key, "operations");
             var resources = key.TryGetProperty("resources", out JsonElement r) && r.ValueKind == JsonValueKind.Array
-                ? r.EnumerateArray().Select(x => $"{LyvePermissionMapper.Text(x, "domain")}/{LyvePermissionMapper.Text(x, "resource-type")}:{LyvePermissionMapper.Text(x, "resource-name")}").ToList()
+                ? r.EnumerateArray().Select(x => $"{JsonFields.Text(x, "domain")}/{JsonFields.Text(x, "resource-type")}:{JsonFields.Text(x, "resource-name")}").ToList()
                 : new List<string>();
-            bool sosEverywhere = !unrestricted && operations.Count == 0 && resources.Count == 0 && Strings(key, "tags").Contains("sos");
+            bool sosEverywhere = !unrestricted && operations.Count == 0 && resources.Count == 0 && JsonFields.Strings(key, "tags").Contains("sos");
             facts.Access.Add(ExoscaleRolePolicyJudge.AsPolicy(unrestricted || sosEverywhere, unrestricted));
             facts.AccessText = (unrestricted ? "unrestricted legacy key"
-                : $"restricted: {(operations.Count > 0 ? string.Join(", ", operations) : "tags " + string.Join(", ", Strings(key, "tags")))}{(resources.Count > 0 ? " on " + string.Join(", ", resources) : string.Empty)}") + Flags(facts);
+                : $"restricted: {(operations.Count > 0 ? string.Join(", ", operations) : "tags " + string.Join(", ", JsonFields.Strings(key, "tags")))}{(resources.Count > 0 ? " on " + string.Join(", ", resources) : string.Empty)}") + Flags(facts);
             return facts;
         }
 
         private static IdentityFacts Key(string type, JsonElement key, string source)
         {
-            var facts = new IdentityFacts { IdentityType = type, UserName = LyvePermissionMapper.Text(key, "name"), Source = source };
-            facts.Keys.Add(new KeyFacts { AccessKeyId = LyvePermissionMapper.Text(key, "key"), Status = "Active" });
+            var facts = new IdentityFacts { IdentityType = type, UserName = JsonFields.Text(key, "name"), Source = source };
+            facts.Keys.Add(new KeyFacts { AccessKeyId = JsonFields.Text(key, "key"), Status = "Active" });
             return facts;
         }
 
         private static string Flags(IdentityFacts facts) => facts.Access.FullAdmin ? " [*:*]" : facts.Access.FullS3 ? " [s3:*]" : string.Empty;
-
-        private static List<string> Strings(JsonElement element, string name) =>
-            element.TryGetProperty(name, out JsonElement list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToList()
-                : new List<string>();
-
-        private static List<JsonElement> Items(JsonElement answer, string property) =>
-            answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(property, out JsonElement list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().ToList()
-                : new List<JsonElement>();
     }
 }

@@ -19,10 +19,10 @@ namespace S3Audit.Engine.Credentials
                 return ("no policy", false, false);
             }
 
-            bool defaultAllow = LyvePermissionMapper.Text(policy, "default-service-strategy") == "allow";
+            bool defaultAllow = JsonFields.Text(policy, "default-service-strategy") == "allow";
             JsonElement services = policy.TryGetProperty("services", out JsonElement s) && s.ValueKind == JsonValueKind.Object ? s : default;
             bool anyService = services.ValueKind == JsonValueKind.Object && services.EnumerateObject().Any();
-            bool allServicesAllowed = services.ValueKind != JsonValueKind.Object || services.EnumerateObject().All(p => LyvePermissionMapper.Text(p.Value, "type") == "allow");
+            bool allServicesAllowed = services.ValueKind != JsonValueKind.Object || services.EnumerateObject().All(p => JsonFields.Text(p.Value, "type") == "allow");
             if (defaultAllow && allServicesAllowed)
             {
                 return (anyService ? "every service allowed" : "default allow, no service restricted", true, true);
@@ -33,7 +33,7 @@ namespace S3Audit.Engine.Credentials
                 return defaultAllow ? ("SOS allowed by default", true, false) : ("no SOS access", false, false);
             }
 
-            switch (LyvePermissionMapper.Text(sos, "type"))
+            switch (JsonFields.Text(sos, "type"))
             {
                 case "allow":
                     return ("SOS allowed", true, false);
@@ -43,8 +43,8 @@ namespace S3Audit.Engine.Credentials
                     var rules = sos.TryGetProperty("rules", out JsonElement r) && r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().ToList() : new System.Collections.Generic.List<JsonElement>();
                     foreach (JsonElement rule in rules)
                     {
-                        bool always = LyvePermissionMapper.Text(rule, "expression").Trim() == "true";
-                        string action = LyvePermissionMapper.Text(rule, "action");
+                        bool always = JsonFields.Text(rule, "expression").Trim() == "true";
+                        string action = JsonFields.Text(rule, "action");
                         if (action == "deny")
                         {
                             break;

@@ -34,14 +34,14 @@ namespace S3Audit.Engine.Credentials
             int permissionCount = 0;
             try
             {
-                foreach (JsonElement permission in Items(await _api.GetAsync("permissions", cancellationToken).ConfigureAwait(false)))
+                foreach (JsonElement permission in JsonFields.Items(await _api.GetAsync("permissions", cancellationToken).ConfigureAwait(false)))
                 {
                     permissionCount++;
-                    permissions[LyvePermissionMapper.Text(permission, "id")] = permission;
-                    permissions[LyvePermissionMapper.Text(permission, "name")] = permission;
+                    permissions[JsonFields.Text(permission, "id")] = permission;
+                    permissions[JsonFields.Text(permission, "name")] = permission;
                 }
 
-                accounts = Items(await _api.GetAsync("service-accounts", cancellationToken).ConfigureAwait(false)).ToList();
+                accounts = JsonFields.Items(await _api.GetAsync("service-accounts", cancellationToken).ConfigureAwait(false)).ToList();
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
@@ -51,7 +51,7 @@ namespace S3Audit.Engine.Credentials
 
             output.WriteVerbose($"The Lyve Account API ({_api.BaseUrl}) answered with {accounts.Count} service account(s) and {permissionCount} permission(s).");
             DateTimeOffset now = request.Now ?? DateTimeOffset.UtcNow;
-            foreach (JsonElement account in accounts.OrderBy(a => LyvePermissionMapper.Text(a, "name"), StringComparer.Ordinal))
+            foreach (JsonElement account in accounts.Where(a => request.Selects(JsonFields.Text(a, "name"))).OrderBy(a => JsonFields.Text(a, "name"), StringComparer.Ordinal))
             {
                 IdentityFacts facts = await CollectAsync(account, permissions, output, cancellationToken).ConfigureAwait(false);
                 rows.AddRange(CredentialRules.Evaluate(facts, request, S3Provider.Lyve, now));
@@ -62,7 +62,7 @@ namespace S3Audit.Engine.Credentials
 
         private async Task<IdentityFacts> CollectAsync(JsonElement account, IReadOnlyDictionary<string, JsonElement> permissions, IAuditOutput output, CancellationToken cancellationToken)
         {
-            string id = LyvePermissionMapper.Text(account, "id");
+            string id = JsonFields.Text(account, "id");
             if (!account.TryGetProperty("permissions", out _) && id.Length > 0)
             {
                 try
@@ -75,11 +75,11 @@ namespace S3Audit.Engine.Credentials
                 }
             }
 
-            string enabled = LyvePermissionMapper.Text(account, "enabled");
+            string enabled = JsonFields.Text(account, "enabled");
             var facts = new IdentityFacts
             {
                 IdentityType = "ServiceAccount",
-                UserName = LyvePermissionMapper.Text(account, "name"),
+                UserName = JsonFields.Text(account, "name"),
                 Arn = id,
                 Status = enabled == "true" ? "Enabled" : enabled == "false" ? "Disabled" : string.Empty,
                 Source = "LyveAccountApi",
@@ -116,29 +116,7 @@ namespace S3Audit.Engine.Credentials
         private static IEnumerable<string> PermissionReferences(JsonElement account) =>
             account.TryGetProperty("permissions", out JsonElement list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() ?? string.Empty
-                    : LyvePermissionMapper.Text(p, "id").Length > 0 ? LyvePermissionMapper.Text(p, "id") : LyvePermissionMapper.Text(p, "name"))
+                    : JsonFields.Text(p, "id").Length > 0 ? JsonFields.Text(p, "id") : JsonFields.Text(p, "name"))
                 : Enumerable.Empty<string>();
-
-        // The list calls answer with an array, or with an object holding one.
-        private static IEnumerable<JsonElement> Items(JsonElement answer)
-        {
-            if (answer.ValueKind == JsonValueKind.Array)
-            {
-                return answer.EnumerateArray().ToList();
-            }
-
-            if (answer.ValueKind == JsonValueKind.Object)
-            {
-                foreach (JsonProperty property in answer.EnumerateObject())
-                {
-                    if (property.Value.ValueKind == JsonValueKind.Array)
-                    {
-                        return property.Value.EnumerateArray().ToList();
-                    }
-                }
-            }
-
-            return Enumerable.Empty<JsonElement>();
-        }
     }
 }

@@ -14,29 +14,29 @@ namespace S3Audit.Engine.Credentials
     {
         public static string Describe(JsonElement permission)
         {
-            string type = Text(permission, "type"), actions = Text(permission, "actions");
+            string type = JsonFields.Text(permission, "type"), actions = JsonFields.Text(permission, "actions");
             string scope = type switch
             {
                 "all-buckets" => "all buckets",
-                "bucket-prefix" => $"buckets named {Text(permission, "prefix")}*",
+                "bucket-prefix" => $"buckets named {JsonFields.Text(permission, "prefix")}*",
                 "bucket-names" => string.Join(", ", Buckets(permission)),
                 "policy" => "a custom policy",
                 _ => type,
             };
-            return type == "policy" ? $"{Text(permission, "name")}: {scope}" : $"{actions} on {scope}";
+            return type == "policy" ? $"{JsonFields.Text(permission, "name")}: {scope}" : $"{actions} on {scope}";
         }
 
         /// <summary>The equivalent AWS policy; <see cref="PolicyParseException"/> for a broken custom policy.</summary>
         public static PolicyDocument ToPolicy(JsonElement permission)
         {
-            string type = Text(permission, "type");
+            string type = JsonFields.Text(permission, "type");
             if (type == "policy")
             {
                 JsonElement policy = permission.TryGetProperty("policy", out JsonElement p) ? p : default;
                 return PolicyDocument.Parse(policy.ValueKind == JsonValueKind.String ? policy.GetString() ?? string.Empty : policy.ValueKind == JsonValueKind.Object ? policy.GetRawText() : string.Empty);
             }
 
-            string[] actions = Text(permission, "actions") switch
+            string[] actions = JsonFields.Text(permission, "actions") switch
             {
                 "read-only" => new[] { "s3:Get*", "s3:List*" },
                 "write-only" => new[] { "s3:Put*", "s3:Delete*", "s3:AbortMultipartUpload" },
@@ -45,21 +45,13 @@ namespace S3Audit.Engine.Credentials
             IEnumerable<string> resources = type switch
             {
                 "bucket-names" => Buckets(permission).SelectMany(b => new[] { "arn:aws:s3:::" + b, $"arn:aws:s3:::{b}/*" }),
-                "bucket-prefix" => new[] { $"arn:aws:s3:::{Text(permission, "prefix")}*" },
+                "bucket-prefix" => new[] { $"arn:aws:s3:::{JsonFields.Text(permission, "prefix")}*" },
                 _ => new[] { "*" },
             };
             string json = JsonSerializer.Serialize(new { Statement = new[] { new { Effect = "Allow", Action = actions, Resource = resources.ToArray() } } });
             return PolicyDocument.Parse(json);
         }
 
-        public static string Text(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
-                ? (value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText())
-                : string.Empty;
-
-        private static IEnumerable<string> Buckets(JsonElement permission) =>
-            permission.TryGetProperty("buckets", out JsonElement buckets) && buckets.ValueKind == JsonValueKind.Array
-                ? buckets.EnumerateArray().Select(b => b.GetString() ?? string.Empty)
-                : Enumerable.Empty<string>();
+        private static IEnumerable<string> Buckets(JsonElement permission) => JsonFields.Strings(permission, "buckets");
     }
 }

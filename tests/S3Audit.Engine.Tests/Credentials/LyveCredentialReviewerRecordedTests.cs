@@ -39,11 +39,11 @@ public class LyveCredentialReviewerRecordedTests
             .On("GET", (path, _) => path == "/v2/service-accounts/sa-2", r => Guarded(r, """{"id":"sa-2","name":"legacy-admin","enabled":false,"permissions":["p-all"]}"""));
     }
 
-    private static async Task<(IReadOnlyList<S3AuditCredential> Rows, CollectingOutput Output)> Review(RecordedHttpServer server)
+    private static async Task<(IReadOnlyList<S3AuditCredential> Rows, CollectingOutput Output)> Review(RecordedHttpServer server, params string[] names)
     {
         using var api = new LyveAccountApiClient(new LyveAccountApiOptions { BaseUrl = new Uri(server.Url + "/v2"), AccountId = "acme", AccessKey = "lyve-access", Secret = Secret });
         var output = new CollectingOutput();
-        var rows = await new LyveCredentialReviewer(api).ReviewAsync(new CredentialReviewRequest(), output, CancellationToken.None);
+        var rows = await new LyveCredentialReviewer(api).ReviewAsync(new CredentialReviewRequest { UserNames = names.ToList() }, output, CancellationToken.None);
         return (rows, output);
     }
 
@@ -119,5 +119,13 @@ public class LyveCredentialReviewerRecordedTests
         Assert.Contains("POST /auth/token failed with Unauthorized (HTTP 401)", error.Message);
         string everything = string.Join("\n", output.Errors.Select(e => e.Message + e.Exception?.Message)) + string.Join("\n", output.Verbose);
         Assert.DoesNotContain(Secret, everything);
+    }
+
+    [Fact]
+    public async Task NamesAndWildcardsSelectServiceAccounts()
+    {
+        using RecordedHttpServer server = Lyve();
+        var (rows, _) = await Review(server, "*-reader", "legacy-admin");
+        Assert.Equal(new[] { "legacy-admin", "siem-reader" }, rows.Select(r => r.UserName));
     }
 }
