@@ -72,8 +72,8 @@ namespace S3Audit.Engine.Credentials
             string nameParameter = kind + "Name";
             IDictionary<string, string> who = IamQueryClient.With(nameParameter, entity);
 
-            XElement inlineList = await _iam.CallAsync($"List{kind}Policies", who, cancellationToken).ConfigureAwait(false);
-            foreach (string policyName in inlineList.Members("PolicyNames").Select(m => m.Value.Trim()))
+            IReadOnlyList<XElement> inline = await _iam.ListAsync($"List{kind}Policies", who, "PolicyNames", cancellationToken).ConfigureAwait(false);
+            foreach (string policyName in inline.Select(m => m.Value.Trim()))
             {
                 PolicyDocument? document = await TryAsync($"Get{kind}Policy", entity, policyName, async () =>
                 {

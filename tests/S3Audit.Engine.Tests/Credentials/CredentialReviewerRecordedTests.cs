@@ -43,7 +43,8 @@ public class CredentialReviewerRecordedTests
         Assert.Equal((200, 100), (alice.KeyAgeDays, alice.DaysSinceLastUse));
         Assert.Equal("s3", alice.KeyLastUsedService);
         Assert.Equal("ConsoleWithoutMfa; FullS3Access; KeyNotRotated (200 days > 90); KeyUnused (100 days > 45)", alice.Findings);
-        Assert.Equal("s3:* on * [s3:*] [Resource *]", alice.S3Access);
+        // Both pages of inline policies were read: the scoped one and the s3:* one.
+        Assert.Equal("s3:*, s3:GetObject on *, logs [s3:*] [Resource *]", alice.S3Access);
         Assert.Equal(S3AuditSeverity.High, alice.Severity);
         Assert.Equal("CredentialReport+IamApi", alice.Source);
 

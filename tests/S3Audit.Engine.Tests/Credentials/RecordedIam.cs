@@ -30,7 +30,11 @@ internal static class RecordedIam
         .On("POST", Action("ListUsers"), Ok("ListUsers", $"<Users>{User("alice", "2024-01-01T00:00:00Z")}</Users><IsTruncated>true</IsTruncated><Marker>m1</Marker>"))
         .On("POST", Action("ListAccessKeys", "UserName=alice"), Ok("ListAccessKeys", $"<AccessKeyMetadata>{Key("alice", "AKIAALICE000000OLD1", "2026-05-05T00:00:00Z")}</AccessKeyMetadata><IsTruncated>false</IsTruncated>"))
         .On("POST", Action("ListAccessKeys", "UserName=bob"), Ok("ListAccessKeys", $"<AccessKeyMetadata>{Key("bob", "AKIABOB00000000NEW2", "2026-11-11T12:00:00Z")}</AccessKeyMetadata><IsTruncated>false</IsTruncated>"))
-        .On("POST", Action("ListUserPolicies", "UserName=alice"), Ok("ListUserPolicies", "<PolicyNames><member>everything-s3</member></PolicyNames><IsTruncated>false</IsTruncated>"))
+        .On("POST", Action("ListUserPolicies", "Marker=p2"), Ok("ListUserPolicies", "<PolicyNames><member>everything-s3</member></PolicyNames><IsTruncated>false</IsTruncated>"))
+        .On("POST", Action("ListUserPolicies", "UserName=alice"), Ok("ListUserPolicies", "<PolicyNames><member>read-logs</member></PolicyNames><IsTruncated>true</IsTruncated><Marker>p2</Marker>"))
+        .On("POST", Action("GetUserPolicy", "PolicyName=read-logs"), Ok("GetUserPolicy",
+            "<UserName>alice</UserName><PolicyName>read-logs</PolicyName><PolicyDocument>" +
+            Encoded("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs/*\"}]}") + "</PolicyDocument>"))
         .On("POST", Action("GetUserPolicy", "UserName=alice"), Ok("GetUserPolicy",
             "<UserName>alice</UserName><PolicyName>everything-s3</PolicyName><PolicyDocument>" +
             Encoded("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}") + "</PolicyDocument>"))
