@@ -47,7 +47,16 @@ public sealed class PlantedIamProblems : IAsyncLifetime
         await Call("PutUserPolicy", ("UserName", User("reader")), ("PolicyName", "read-logs"),
             ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::logs","arn:aws:s3:::logs/*"]}]}"""));
 
-        Rows = await new CredentialReviewer(session).ReviewAsync(new CredentialReviewRequest { UserNames = { Prefix + "-*" } }, Output, CancellationToken.None);
+        await Call("CreateRole", ("RoleName", User("open-role")),
+            ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["*"]},"Action":["sts:AssumeRole"]}]}"""));
+        await Call("CreateRole", ("RoleName", User("s3-role")),
+            ("AssumeRolePolicyDocument", $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::{{RgwServer.AccountId}}:user/{{User("reader")}}"]},"Action":["sts:AssumeRole"]}]}"""));
+        await Call("PutRolePolicy", ("RoleName", User("s3-role")), ("PolicyName", "s3-everything"),
+            ("PolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"""));
+        await Call("CreateRole", ("RoleName", User("quiet-role")),
+            ("AssumeRolePolicyDocument", $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::{{RgwServer.AccountId}}:user/{{User("reader")}}"]},"Action":["sts:AssumeRole"]}]}"""));
+
+        Rows = await new CredentialReviewer(session).ReviewAsync(new CredentialReviewRequest { UserNames = { Prefix + "-*" }, IncludeRoles = true }, Output, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -125,5 +134,16 @@ public sealed class CredentialReviewerRgwTests : IClassFixture<PlantedIamProblem
         Assert.Contains(output.Verbose, v => v.StartsWith("No credential report"));
         Assert.Contains(output.Verbose, v => v.StartsWith("ListUsers answered"));
         Assert.Contains(output.Verbose, v => v.StartsWith("GetAccessKeyLastUsed is not offered (MethodNotAllowed)"));
+    }
+
+    [Fact]
+    public async Task RolesAnyoneCanAssumeOrWithFullS3AreListedAndQuietRolesAreNot()
+    {
+        var (rows, _) = await Review();
+        var roles = rows.Where(r => r.IdentityType == "Role").ToList();
+        Assert.Equal(new[] { User("open-role"), User("s3-role") }, roles.Select(r => r.UserName));
+        Assert.Equal(("AnyoneCanAssume", S3Audit.S3AuditSeverity.Critical), (roles[0].Findings, roles[0].Severity));
+        Assert.Equal("FullS3Access", roles[1].Findings);
+        Assert.StartsWith("arn:aws:iam::", roles[1].UserArn);
     }
 }
