@@ -11,12 +11,17 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
         'formats/S3Audit.Acl.Format.ps1xml',
-        'formats/S3Audit.Audit.Format.ps1xml'
+        'formats/S3Audit.Audit.Format.ps1xml',
+        'formats/S3Audit.Credentials.Format.ps1xml',
+        'formats/S3Audit.Policies.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
+        'Get-S3AuditCredential',
         'Invoke-S3Audit',
-        'New-S3AuditConfig'
+        'New-S3AuditConfig',
+        'New-S3LogStoragePolicy',
+        'New-S3ReadOnlyLogPolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -16,5 +16,6 @@ namespace S3Audit.Commands.Hosting
         public const string BaselineNotFound = nameof(BaselineNotFound);
         public const string BaselineInvalid = nameof(BaselineInvalid);
         public const string ConfigFileExists = nameof(ConfigFileExists);
+        public const string PolicyLintFailed = nameof(PolicyLintFailed);
     }
 }

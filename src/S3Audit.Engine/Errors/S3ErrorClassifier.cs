@@ -20,12 +20,23 @@ namespace S3Audit.Engine.Errors
         /// <param name="idPrefix">The error id prefix: Bucket or Object.</param>
         public static AuditError Classify(Exception exception, string operation, string bucketName, string? key = null, string? idPrefix = null)
         {
-            exception = Unwrap(exception);
             string what = string.IsNullOrEmpty(key) ? $"bucket '{bucketName}'" : $"object '{key}' in bucket '{bucketName}'";
             string prefix = idPrefix ?? (string.IsNullOrEmpty(key) ? "Bucket" : "Object");
             object target = string.IsNullOrEmpty(key) ? bucketName : $"{bucketName}/{key}";
+            return ClassifyEntity(exception, operation, what, target, prefix);
+        }
+
+        /// <summary>Classifies a failure on something other than a bucket or object (an IAM user, a role, an account API).</summary>
+        /// <param name="exception">What was thrown.</param>
+        /// <param name="operation">What was being done, e.g. "ListAccessKeys".</param>
+        /// <param name="what">The thing in words, e.g. "IAM user 'alice'".</param>
+        /// <param name="target">The error's target object.</param>
+        /// <param name="idPrefix">The error id prefix, e.g. Iam gives IamAccessDenied.</param>
+        public static AuditError ClassifyEntity(Exception exception, string operation, string what, object target, string idPrefix)
+        {
+            exception = Unwrap(exception);
             (AuditErrorKind kind, string suffix, string reason) = Describe(exception);
-            return new AuditError(prefix + suffix, kind, $"{operation} on {what} failed: {reason}", target, exception);
+            return new AuditError(idPrefix + suffix, kind, $"{operation} on {what} failed: {reason}", target, exception);
         }
 
         /// <summary>Classifies a failure that is not about one bucket (ListBuckets, the endpoint itself): ids start with <paramref name="operation"/>.</summary>

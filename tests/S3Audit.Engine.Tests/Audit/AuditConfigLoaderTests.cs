@@ -218,7 +218,7 @@ public class AuditConfigLoaderTests
     public void ABadSeverityNamesTheScale()
     {
         AssertSingle("targets:\n  - name: a\n    provider: Aws\nchecks:\n  exposure: true\nthresholds:\n  failOn: Severe\n", 7, 11,
-            "'failOn' in 'thresholds' must be one of: Info, Low, Medium, High, Critical; found 'Severe'");
+            "'failOn' in 'thresholds' must be one of: None, Info, Low, Medium, High, Critical; found 'Severe'");
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace S3Audit.Engine.Policies
+{
+    /// <summary>Writes indented JSON with readable escaping (no \u002B for '+').</summary>
+    internal static class JsonText
+    {
+        public static string Write(Action<Utf8JsonWriter> write)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                write(writer);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        public static void StringOrList(Utf8JsonWriter writer, string name, string[] values)
+        {
+            if (values.Length == 1)
+            {
+                writer.WriteString(name, values[0]);
+                return;
+            }
+
+            writer.WriteStartArray(name);
+            foreach (string value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+}
