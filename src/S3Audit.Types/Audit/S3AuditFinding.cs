@@ -11,8 +11,10 @@ namespace S3Audit
         public string BucketName { get; set; } = string.Empty;
         /// <summary>The check that produced it: exposure, posture, logging, credentials or logAnomalies.</summary>
         public string Check { get; set; } = string.Empty;
-        /// <summary>A stable rule id within the check, e.g. PublicAclRead. With Target, BucketName and Check it identifies the finding across runs.</summary>
+        /// <summary>A stable rule id within the check, e.g. PublicAclRead. With Target, BucketName, Resource and Check it identifies the finding across runs.</summary>
         public string Rule { get; set; } = string.Empty;
+        /// <summary>What inside the bucket or target the finding is about: an identity (user and masked key), a policy statement; empty for the bucket or target itself.</summary>
+        public string Resource { get; set; } = string.Empty;
         /// <summary>How serious it is.</summary>
         public S3AuditSeverity Severity { get; set; }
         /// <summary>Fail, or Unknown when the check could not decide.</summary>

@@ -29,8 +29,8 @@ public sealed class AuditReportTests : IDisposable
     public void CsvHasTheFindingColumnsAndQuotesEveryValue()
     {
         string[] lines = CsvReport.Format(new[] { Sample() }).Split("\r\n");
-        Assert.Equal("\"Target\",\"BucketName\",\"Check\",\"Rule\",\"Severity\",\"Result\",\"Status\",\"Detail\",\"Remediation\",\"FirstSeen\",\"Provider\"", lines[0]);
-        Assert.Equal("\"prod\",\"backups\",\"exposure\",\"PublicAclRead\",\"High\",\"Fail\",\"Unchanged\",\"grants \"\"READ\"\", to AllUsers\",\"Set it private.\nThen re-check.\",\"2026-11-14T02:00:00.0000000+00:00\",\"Ceph\"", lines[1]);
+        Assert.Equal("\"Target\",\"BucketName\",\"Check\",\"Rule\",\"Resource\",\"Severity\",\"Result\",\"Status\",\"Detail\",\"Remediation\",\"FirstSeen\",\"Provider\"", lines[0]);
+        Assert.Equal("\"prod\",\"backups\",\"exposure\",\"PublicAclRead\",\"\",\"High\",\"Fail\",\"Unchanged\",\"grants \"\"READ\"\", to AllUsers\",\"Set it private.\nThen re-check.\",\"2026-11-14T02:00:00.0000000+00:00\",\"Ceph\"", lines[1]);
         Assert.Equal(3, lines.Length);
     }
 

@@ -133,7 +133,7 @@ public sealed class AuditRunnerTests : IDisposable
         string next = Path.Combine(_dir, "out", "audit-2026-11-21.json");
         Assert.Contains(JsonReport.ReadFindings(next), f => f.BucketName == "public-b" && f.Status == S3AuditDriftStatus.Resolved);
         string csv = File.ReadAllText(Path.Combine(_dir, "out", "audit-2026-11-21.csv"));
-        Assert.Contains("\"public-b\",\"exposure\",\"PublicAclRead\",\"High\",\"Fail\",\"Resolved\"", csv);
+        Assert.Contains("\"public-b\",\"exposure\",\"PublicAclRead\",\"\",\"High\",\"Fail\",\"Resolved\"", csv);
     }
 
     [Fact]

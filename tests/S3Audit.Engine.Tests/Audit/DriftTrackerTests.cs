@@ -75,3 +75,14 @@ public class DriftTrackerTests
         Assert.Equal((S3AuditDriftStatus.Unchanged, LastWeek), (result.Single().Status, result.Single().FirstSeen));
     }
 }
+
+public class DriftResourceTests
+{
+    [Fact]
+    public void FindingsOnDifferentResourcesOfOneTargetAreTrackedApart()
+    {
+        var alice = new S3AuditFinding { Target = "t", Check = "credentials", Rule = "KeyNotRotated", Resource = "alice (****AAAA)" };
+        var bob = new S3AuditFinding { Target = "t", Check = "credentials", Rule = "KeyNotRotated", Resource = "bob (****BBBB)" };
+        Assert.NotEqual(S3Audit.Engine.Audit.Run.DriftTracker.KeyOf(alice), S3Audit.Engine.Audit.Run.DriftTracker.KeyOf(bob));
+    }
+}

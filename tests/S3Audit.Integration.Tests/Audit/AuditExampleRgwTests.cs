@@ -66,7 +66,7 @@ public sealed class AuditExampleRgwTests : IDisposable
         string json = Path.Combine(_dir, "reports", "s3audit-2026-11-20.json");
         string csv = Path.Combine(_dir, "reports", "s3audit-2026-11-20.csv");
         Assert.Equal(csv + "; " + json, summary.OutputFiles);
-        Assert.Contains($"\"{open}\",\"exposure\",\"PublicAclRead\",\"High\",\"Fail\",\"New\"", File.ReadAllText(csv));
+        Assert.Contains($"\"{open}\",\"exposure\",\"PublicAclRead\",\"\",\"High\",\"Fail\",\"New\"", File.ReadAllText(csv));
         Assert.Equal(findings.Count(), JsonReport.ReadFindings(json).Count);
 
         // The owner fixes the ACL; the next night's run, with the first report as baseline, shows it resolved.

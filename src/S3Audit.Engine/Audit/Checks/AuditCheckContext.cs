@@ -36,17 +36,22 @@ namespace S3Audit.Engine.Audit.Checks
 
         /// <summary>Reports a problem. <paramref name="bucketName"/> is empty for a finding about the whole target.</summary>
         public void Fail(string bucketName, string rule, S3AuditSeverity severity, string detail, string remediation) =>
-            Report(bucketName, rule, severity, S3AuditResult.Fail, detail, remediation);
+            Report(bucketName, string.Empty, rule, severity, S3AuditResult.Fail, detail, remediation);
+
+        /// <summary>Reports a problem about one thing inside a bucket or target (an identity, an object, a statement).</summary>
+        public void Fail(string bucketName, string resource, string rule, S3AuditSeverity severity, string detail, string remediation) =>
+            Report(bucketName, resource, rule, severity, S3AuditResult.Fail, detail, remediation);
 
         /// <summary>Reports that something could not be decided (Info severity; never a pass).</summary>
         public void Unknown(string bucketName, string rule, string detail, string remediation) =>
-            Report(bucketName, rule, S3AuditSeverity.Info, S3AuditResult.Unknown, detail, remediation);
+            Report(bucketName, string.Empty, rule, S3AuditSeverity.Info, S3AuditResult.Unknown, detail, remediation);
 
-        private void Report(string bucketName, string rule, S3AuditSeverity severity, S3AuditResult result, string detail, string remediation) =>
+        private void Report(string bucketName, string resource, string rule, S3AuditSeverity severity, S3AuditResult result, string detail, string remediation) =>
             _sink.Add(new S3AuditFinding
             {
                 Target = Target.Name,
                 BucketName = bucketName,
+                Resource = resource,
                 Check = Settings.Name,
                 Rule = rule,
                 Severity = severity,

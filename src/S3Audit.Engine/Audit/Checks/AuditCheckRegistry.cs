@@ -17,6 +17,7 @@ namespace S3Audit.Engine.Audit.Checks
         {
             var registry = new AuditCheckRegistry();
             registry.Register(new AclExposureCheck());
+            registry.Register(new CredentialsCheck());
             return registry;
         }
 

@@ -5,7 +5,7 @@ using System.Linq;
 namespace S3Audit.Engine.Audit.Run
 {
     /// <summary>
-    /// Compares findings with a baseline run. A finding is identified by Target, BucketName, Check and Rule. Present
+    /// Compares findings with a baseline run. A finding is identified by Target, BucketName, Resource, Check and Rule. Present
     /// now and open in the baseline: Unchanged (FirstSeen kept); present now only: New; open in the baseline only:
     /// Resolved when its target was audited completely, NotRechecked when not (an error may have hidden it).
     /// Baseline findings that were already Resolved are history and do not count.
@@ -27,7 +27,7 @@ namespace S3Audit.Engine.Audit.Run
         }
 
         public static string KeyOf(S3AuditFinding finding) =>
-            string.Join("\u001f", finding.Target.ToLowerInvariant(), finding.BucketName, finding.Check, finding.Rule);
+            string.Join("\u001f", finding.Target.ToLowerInvariant(), finding.BucketName, finding.Resource, finding.Check, finding.Rule);
 
         /// <summary>Classifies one target's findings and appends its baseline findings that did not come back.</summary>
         public List<S3AuditFinding> Classify(string target, bool targetComplete, IEnumerable<S3AuditFinding> current, DateTimeOffset now)
@@ -62,6 +62,7 @@ namespace S3Audit.Engine.Audit.Run
             BucketName = f.BucketName,
             Check = f.Check,
             Rule = f.Rule,
+            Resource = f.Resource,
             Severity = f.Severity,
             Result = f.Result,
             Status = status,

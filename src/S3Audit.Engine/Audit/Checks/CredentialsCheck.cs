@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Credentials;
+using S3Audit.Engine.Exoscale;
+using S3Audit.Engine.Providers;
+
+namespace S3Audit.Engine.Audit.Checks
+{
+    /// <summary>
+    /// The credentials check: Get-S3AuditCredential's review (IAM API on AWS and Ceph, Exoscale's API on Exoscale),
+    /// one finding per identity or key and rule, with the profile's key-age and unused-key thresholds.
+    /// </summary>
+    public sealed class CredentialsCheck : IAuditCheck
+    {
+        private static readonly IReadOnlyDictionary<string, string> Remediations = new Dictionary<string, string>
+        {
+            ["RootAccessKey"] = "Delete the root user's access keys; use IAM users or roles with least privilege.",
+            ["FullAdminAccess"] = "Replace the administrator policy with one limited to the actions and buckets the identity needs.",
+            ["AnyoneCanAssume"] = "Restrict the role's trust policy to named principals, with conditions.",
+            ["FullS3Access"] = "Replace s3:* with the actions and buckets the identity needs (New-S3ReadOnlyLogPolicy, New-S3LogStoragePolicy).",
+            ["ConsoleWithoutMfa"] = "Enable MFA for the console user, or remove its password.",
+            ["KeyNotRotated"] = "Create a new access key, switch the clients to it, then deactivate and delete the old one.",
+            ["KeyUnused"] = "Deactivate the unused key, and delete it if nothing breaks.",
+            ["TwoActiveKeys"] = "Keep one active key per user; deactivate the other after rotation.",
+            ["KeyNeverUsed"] = "Delete access keys that are never used.",
+        };
+
+        /// <inheritdoc />
+        public string Name => AuditCheckNames.Credentials;
+
+        /// <inheritdoc />
+        public async Task RunAsync(AuditCheckContext context, CancellationToken cancellationToken)
+        {
+            var request = new CredentialReviewRequest
+            {
+                MaxKeyAgeDays = context.Thresholds.KeyMaxAgeDays,
+                MaxUnusedDays = context.Thresholds.KeyUnusedDays,
+                IncludeRoles = true,
+            };
+
+            IReadOnlyList<S3AuditCredential> rows;
+            switch (context.Session.Provider)
+            {
+                case S3Provider.Exoscale:
+                    using (ExoscaleApiClient api = ExoscaleApiClient.ForSession(context.Session, null))
+                    {
+                        rows = await new ExoscaleCredentialReviewer(api).ReviewAsync(request, context.Output, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                default:
+                    if (!context.Session.Capabilities.Supports(S3Feature.IamApi))
+                    {
+                        context.Unknown(string.Empty, "CredentialsNotReviewed",
+                            $"{context.Session.Provider} has no IAM API reachable with the target's S3 keys, so credentials were not reviewed.",
+                            context.Session.Provider == S3Provider.Lyve
+                                ? "Review Lyve service accounts with Get-S3AuditCredential -Provider Lyve and the Account API credentials."
+                                : "Review the server's users and keys with its own administration tools.");
+                        return;
+                    }
+
+                    rows = await new CredentialReviewer(context.Session).ReviewAsync(request, context.Output, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            foreach (S3AuditCredential row in rows.Where(r => r.Findings.Length > 0))
+            {
+                string resource = row.AccessKeyId.Length > 0 ? $"{row.UserName} ({row.AccessKeyId})" : row.UserName;
+                foreach (string finding in row.Findings.Split(new[] { "; " }, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    string rule = finding.Split(' ')[0];
+                    CredentialRules.Severities.TryGetValue(rule, out S3AuditSeverity severity);
+                    Remediations.TryGetValue(rule, out string? remediation);
+                    context.Fail(string.Empty, resource, rule, severity == S3AuditSeverity.None ? S3AuditSeverity.Low : severity,
+                        $"{row.IdentityType} {resource}: {finding}. S3 access: {row.S3Access}",
+                        remediation ?? "Review the identity with Get-S3AuditCredential.");
+                }
+            }
+        }
+    }
+}
