@@ -30,8 +30,13 @@ namespace S3Audit.TestSupport
 
         private RgwOpsLog(long start) => _start = start;
 
-        /// <summary>Marks the current end of the log.</summary>
-        public static RgwOpsLog Mark() => new RgwOpsLog(File.Exists(RgwServer.OpsLogPath) ? new FileInfo(RgwServer.OpsLogPath).Length : 0);
+        /// <summary>Marks the end of the log once every request made so far is in it (a sentinel request shows when).</summary>
+        public static async Task<RgwOpsLog> MarkAsync()
+        {
+            var probe = new RgwOpsLog(new FileInfo(RgwServer.OpsLogPath).Length);
+            await probe.ReadUntilSentinelAsync();
+            return new RgwOpsLog(new FileInfo(RgwServer.OpsLogPath).Length);
+        }
 
         /// <summary>Every request logged after the mark, up to a sentinel request sent now.</summary>
         public async Task<IReadOnlyList<OpsLogEntry>> SinceAsync()
@@ -76,9 +81,9 @@ namespace S3Audit.TestSupport
             }
         }
 
-        /// <summary>The requests since the mark that can change state, touching any of the buckets.</summary>
+        /// <summary>The requests since the mark that can change state, touching any of the buckets (tests run in parallel, so name them).</summary>
         public async Task<IReadOnlyList<OpsLogEntry>> WritesSinceAsync(params string[] buckets) =>
-            (await SinceAsync()).Where(e => e.IsWrite && e.Bucket != SentinelBucket && (buckets.Length == 0 || buckets.Contains(e.Bucket))).ToList();
+            (await SinceAsync()).Where(e => e.IsWrite && buckets.Contains(e.Bucket)).ToList();
 
         private List<OpsLogEntry> Read()
         {
@@ -94,9 +99,16 @@ namespace S3Audit.TestSupport
                     continue;
                 }
 
-                using JsonDocument json = JsonDocument.Parse(line);
-                JsonElement root = json.RootElement;
-                entries.Add(new OpsLogEntry(Text(root, "bucket"), Text(root, "operation"), Text(root, "uri"), Text(root, "http_status")));
+                try
+                {
+                    using JsonDocument json = JsonDocument.Parse(line);
+                    JsonElement root = json.RootElement;
+                    entries.Add(new OpsLogEntry(Text(root, "bucket"), Text(root, "operation"), Text(root, "uri"), Text(root, "http_status")));
+                }
+                catch (JsonException)
+                {
+                    // A line radosgw is still writing; the sentinel comes after it, so the next read sees it whole.
+                }
             }
 
             return entries;

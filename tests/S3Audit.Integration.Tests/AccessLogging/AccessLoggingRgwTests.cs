@@ -72,10 +72,10 @@ public class AccessLoggingRgwTests
         await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source2, TargetBucketName = target, TargetPrefix = "shared/" });
         string? before = await LoggingRun.PolicyAsync(s3, target);
 
-        RgwOpsLog mark = RgwOpsLog.Mark();
+        RgwOpsLog mark = await RgwOpsLog.MarkAsync();
         var (again1, out1) = await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source1, TargetBucketName = target, PartitionedPrefix = true, PartitionDateSource = "DeliveryTime" });
         var (again2, out2) = await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source2, TargetBucketName = target, TargetPrefix = "shared/" });
-        IReadOnlyList<OpsLogEntry> all = await mark.SinceAsync();
+        IReadOnlyList<OpsLogEntry> all = (await mark.SinceAsync()).Where(e => e.Bucket == target || e.Bucket == source1 || e.Bucket == source2).ToList();
 
         Assert.Empty(out1.Errors.Concat(out2.Errors));
         Assert.Equal(S3AccessLoggingAction.AlreadyEnabled, again1!.Action);
@@ -94,10 +94,10 @@ public class AccessLoggingRgwTests
         using AmazonS3Client s3 = RgwServer.RawClient();
         (string target, string source1, _, string unrelated) = await ArrangeAsync(s3, "whatif");
 
-        RgwOpsLog mark = RgwOpsLog.Mark();
+        RgwOpsLog mark = await RgwOpsLog.MarkAsync();
         var (plan, output) = await LoggingRun.PlanEnableAsync(new EnableLoggingRequest { BucketName = source1, TargetBucketName = target, TargetPrefix = "logs/" });
         S3AccessLoggingResult whatIf = plan!.Result(S3AccessLoggingAction.WhatIf);
-        IReadOnlyList<OpsLogEntry> all = await mark.SinceAsync();
+        IReadOnlyList<OpsLogEntry> all = (await mark.SinceAsync()).Where(e => e.Bucket == target || e.Bucket == source1).ToList();
 
         Assert.Empty(output.Errors);
         Assert.NotEmpty(all);
