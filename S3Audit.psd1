@@ -10,10 +10,16 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
-        'formats/S3Audit.Acl.Format.ps1xml'
+        'formats/S3Audit.Acl.Format.ps1xml',
+        'formats/S3Audit.AccessLogging.Format.ps1xml',
+        'formats/S3Audit.Lyve.Format.ps1xml'
     )
     CmdletsToExport      = @(
-        'Get-S3AuditAcl'
+        'Get-S3AuditAcl',
+        'Enable-S3AccessLogging',
+        'Disable-S3AccessLogging',
+        'Set-LyveAuditTarget',
+        'Get-LyveAuditTarget'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

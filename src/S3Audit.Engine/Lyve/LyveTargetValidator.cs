@@ -44,10 +44,12 @@ namespace S3Audit.Engine.Lyve
             {
                 await _session.Client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
                 target.Reachable = true;
+                target.Exists = true;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                reasons.Add(S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotFound
+                target.Exists = S3ErrorClassifier.KindOf(e) != AuditErrorKind.NotFound;
+                reasons.Add(!target.Exists
                     ? $"Bucket '{bucket}' does not exist (use -Create to create it with object lock and a default retention)."
                     : $"Bucket '{bucket}' is not reachable with these credentials: {S3ErrorClassifier.Classify(e, "HeadBucket", bucket).Message}");
                 return Finish(target, reasons);

@@ -15,6 +15,8 @@ namespace S3Audit
         public bool Eligible { get; set; }
         /// <summary>Why it is not eligible (or could not be checked), joined with "; "; empty when eligible.</summary>
         public string Reasons { get; set; } = string.Empty;
+        /// <summary>False when the endpoint said the bucket does not exist.</summary>
+        public bool Exists { get; set; }
         /// <summary>True when the bucket answered with these credentials.</summary>
         public bool Reachable { get; set; }
         /// <summary>True when object lock is enabled on the bucket.</summary>
