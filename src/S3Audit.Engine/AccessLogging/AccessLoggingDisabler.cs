@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,14 +25,9 @@ namespace S3Audit.Engine.AccessLogging
         public async Task<DisableLoggingPlan?> PlanAsync(DisableLoggingRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
             _session.Capabilities.Require(S3Feature.ServerAccessLogging);
-            CurrentLogging current;
-            try
+            CurrentLogging? current = await CurrentLogging.TryReadAsync(_session, request.BucketName, output, cancellationToken).ConfigureAwait(false);
+            if (current == null)
             {
-                current = await CurrentLogging.ReadAsync(_session, request.BucketName, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketLogging", request.BucketName));
                 return null;
             }
 
@@ -106,29 +100,20 @@ namespace S3Audit.Engine.AccessLogging
 
         private async Task<bool> PlanPolicyAsync(DisableLoggingPlan plan, IAuditOutput output, CancellationToken ct)
         {
-            BucketPolicyRead read = await BucketPolicyReader.ReadAsync(_session, plan.TargetBucketName, ct).ConfigureAwait(false);
-            if (!read.Readable)
+            TargetPolicyChange? change = await TargetPolicyChange.PlanAsync(_session, plan.TargetBucketName, async current =>
             {
-                output.WriteError(new AuditError("AccessLoggingPolicyUnreadable", read.Error!.Kind,
-                    $"The bucket policy of target '{plan.TargetBucketName}' could not be read, so it was not changed: {read.Error.Message}", plan.TargetBucketName, read.Error.Exception));
+                bool keepResource = await PrefixStillUsedAsync(current, plan, output, ct).ConfigureAwait(false);
+                return LoggingPolicyMerger.RemoveSource(current, plan.TargetBucketName, plan.TargetPrefix, plan.Request.BucketName, keepResource);
+            }, output, ct).ConfigureAwait(false);
+            if (change == null)
+            {
                 return false;
             }
 
-            try
-            {
-                bool keepResource = await PrefixStillUsedAsync(read.Policy, plan, output, ct).ConfigureAwait(false);
-                PolicyMergeResult result = LoggingPolicyMerger.RemoveSource(read.Policy, plan.TargetBucketName, plan.TargetPrefix, plan.Request.BucketName, keepResource);
-                plan.PolicyBefore = read.Policy;
-                plan.PolicyAfter = result.Policy;
-                plan.PolicyChanges = result.Changed;
-                return true;
-            }
-            catch (InvalidDataException e)
-            {
-                output.WriteError(new AuditError("AccessLoggingPolicyInvalid", AuditErrorKind.InvalidData,
-                    $"The bucket policy of target '{plan.TargetBucketName}' could not be parsed, so it was not changed: {e.Message}", plan.TargetBucketName, e));
-                return false;
-            }
+            plan.PolicyBefore = change.Before;
+            plan.PolicyAfter = change.After;
+            plan.PolicyChanges = change.Changed;
+            return true;
         }
 
         /// <summary>True when another source named in the statement still logs under the same prefix (its resource must stay).</summary>
@@ -175,20 +160,10 @@ namespace S3Audit.Engine.AccessLogging
                     return null;
                 }
 
-                BucketPolicyRead read = await BucketPolicyReader.ReadAsync(_session, plan.TargetBucketName, ct).ConfigureAwait(false);
-                if (!read.Readable)
-                {
-                    return "the policy could not be read back: " + read.Error!.Message;
-                }
-
-                if (!AccessLoggingEnabler.StatementsKept(plan.PolicyBefore, read.Policy))
-                {
-                    return $"a statement of the earlier policy of '{plan.TargetBucketName}' is missing or changed";
-                }
-
-                return LoggingPolicyMerger.SourceArns(read.Policy).Contains(LoggingPolicyMerger.BucketArn(plan.Request.BucketName))
-                    ? $"the policy of '{plan.TargetBucketName}' still names '{plan.Request.BucketName}'"
-                    : null;
+                string bucketArn = LoggingPolicyMerger.BucketArn(plan.Request.BucketName);
+                return await TargetPolicyChange.ReadBackProblemAsync(_session, plan.TargetBucketName, plan.PolicyBefore,
+                    after => LoggingPolicyMerger.SourceArns(after).Contains(bucketArn) ? $"the policy of '{plan.TargetBucketName}' still names '{plan.Request.BucketName}'" : null,
+                    ct).ConfigureAwait(false);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -41,14 +40,9 @@ namespace S3Audit.Engine.AccessLogging
                 return null;
             }
 
-            CurrentLogging current;
-            try
+            CurrentLogging? current = await CurrentLogging.TryReadAsync(_session, request.BucketName, output, cancellationToken).ConfigureAwait(false);
+            if (current == null)
             {
-                current = await CurrentLogging.ReadAsync(_session, request.BucketName, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketLogging", request.BucketName));
                 return null;
             }
 
@@ -132,29 +126,18 @@ namespace S3Audit.Engine.AccessLogging
         private async Task<bool> PlanPolicyAsync(EnableLoggingPlan plan, IAuditOutput output, CancellationToken ct)
         {
             EnableLoggingRequest request = plan.Request;
-            BucketPolicyRead read = await BucketPolicyReader.ReadAsync(_session, request.TargetBucketName, ct).ConfigureAwait(false);
-            if (!read.Readable)
+            TargetPolicyChange? change = await TargetPolicyChange.PlanAsync(_session, request.TargetBucketName,
+                current => Task.FromResult(LoggingPolicyMerger.AddSource(current, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount)),
+                output, ct).ConfigureAwait(false);
+            if (change == null)
             {
-                output.WriteError(new AuditError("AccessLoggingPolicyUnreadable", read.Error!.Kind,
-                    $"The bucket policy of target '{request.TargetBucketName}' could not be read, so it was not changed (a merge into an unknown policy could lose statements): {read.Error.Message}",
-                    request.TargetBucketName, read.Error.Exception));
                 return false;
             }
 
-            try
-            {
-                PolicyMergeResult merged = LoggingPolicyMerger.AddSource(read.Policy, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount);
-                plan.PolicyBefore = read.Policy;
-                plan.PolicyAfter = merged.Policy;
-                plan.PolicyChanges = merged.Changed;
-                return true;
-            }
-            catch (InvalidDataException e)
-            {
-                output.WriteError(new AuditError("AccessLoggingPolicyInvalid", AuditErrorKind.InvalidData,
-                    $"The bucket policy of target '{request.TargetBucketName}' could not be parsed, so it was not changed: {e.Message}", request.TargetBucketName, e));
-                return false;
-            }
+            plan.PolicyBefore = change.Before;
+            plan.PolicyAfter = change.After;
+            plan.PolicyChanges = change.Changed;
+            return true;
         }
 
         private async Task<bool> PlanAclAsync(EnableLoggingPlan plan, IAuditOutput output, CancellationToken ct)
@@ -213,25 +196,10 @@ namespace S3Audit.Engine.AccessLogging
                     !LogDeliveryAclGrant.IsGranted(acl.Grants) ? $"the ACL of '{request.TargetBucketName}' does not grant the LogDelivery group" : null;
             }
 
-            BucketPolicyRead read = await BucketPolicyReader.ReadAsync(_session, request.TargetBucketName, ct).ConfigureAwait(false);
-            if (!read.Readable)
-            {
-                return "the policy could not be read back: " + read.Error!.Message;
-            }
-
-            if (!LoggingPolicyMerger.Grants(read.Policy, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount))
-            {
-                return $"the policy of '{request.TargetBucketName}' does not grant delivery from '{request.BucketName}'";
-            }
-
-            return StatementsKept(plan.PolicyBefore, read.Policy) ? null : $"a statement of the earlier policy of '{request.TargetBucketName}' is missing or changed";
-        }
-
-        /// <summary>True when every statement of <paramref name="before"/> other than S3Audit's is in <paramref name="after"/> unchanged.</summary>
-        internal static bool StatementsKept(string? before, string? after)
-        {
-            var kept = LoggingPolicyMerger.OtherStatements(after);
-            return LoggingPolicyMerger.OtherStatements(before).All(s => kept.Any(k => JsonEquality.Equal(s, k)));
+            return await TargetPolicyChange.ReadBackProblemAsync(_session, request.TargetBucketName, plan.PolicyBefore,
+                after => LoggingPolicyMerger.Grants(after, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount)
+                    ? null
+                    : $"the policy of '{request.TargetBucketName}' does not grant delivery from '{request.BucketName}'", ct).ConfigureAwait(false);
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
 using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
 
 namespace S3Audit.Engine.AccessLogging
 {
@@ -27,6 +29,20 @@ namespace S3Audit.Engine.AccessLogging
         public bool Matches(string target, string prefix, string keyFormat) =>
             string.Equals(Target, target, StringComparison.Ordinal) && string.Equals(Prefix, prefix, StringComparison.Ordinal) &&
             string.Equals(KeyFormat, keyFormat, StringComparison.Ordinal);
+
+        /// <summary>Reads GetBucketLogging; null after writing the failure as an error.</summary>
+        public static async Task<CurrentLogging?> TryReadAsync(S3Session session, string bucket, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await ReadAsync(session, bucket, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketLogging", bucket));
+                return null;
+            }
+        }
 
         /// <summary>Reads GetBucketLogging; failures are thrown to the caller, which decides.</summary>
         public static async Task<CurrentLogging> ReadAsync(S3Session session, string bucket, CancellationToken cancellationToken)

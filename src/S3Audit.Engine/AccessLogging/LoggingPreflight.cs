@@ -78,37 +78,37 @@ namespace S3Audit.Engine.AccessLogging
             Read<string> retention = await ReadAsync(() => DefaultRetentionAsync(target, ct), "GetObjectLockConfiguration", target, ct, "ObjectLockConfigurationNotFoundError").ConfigureAwait(false);
             if (retention.Error != null)
             {
-                return Unchecked(output, "no default retention", retention.Error) != null;
+                return Refused(Unchecked(output, "no default retention", retention.Error));
             }
 
             if (!string.IsNullOrEmpty(retention.Value))
             {
-                return Fail(output, "AccessLoggingTargetObjectLock", AuditErrorKind.InvalidArgument, target,
-                    $"Rule 'no object-lock default retention': target '{target}' has a default retention ({retention.Value}); S3 cannot deliver access logs into it. Choose a target without a default retention.") != null;
+                return Refused(Fail(output, "AccessLoggingTargetObjectLock", AuditErrorKind.InvalidArgument, target,
+                    $"Rule 'no object-lock default retention': target '{target}' has a default retention ({retention.Value}); S3 cannot deliver access logs into it. Choose a target without a default retention."));
             }
 
             Read<string> payer = await ReadAsync(() => PayerAsync(target, ct), "GetBucketRequestPayment", target, ct).ConfigureAwait(false);
             if (payer.Error != null)
             {
-                return Unchecked(output, "no Requester Pays", payer.Error) != null;
+                return Refused(Unchecked(output, "no Requester Pays", payer.Error));
             }
 
             if (string.Equals(payer.Value, "Requester", StringComparison.OrdinalIgnoreCase))
             {
-                return Fail(output, "AccessLoggingTargetRequesterPays", AuditErrorKind.InvalidArgument, target,
-                    $"Rule 'no Requester Pays': target '{target}' has Requester Pays enabled; S3 does not deliver access logs to such a bucket.") != null;
+                return Refused(Fail(output, "AccessLoggingTargetRequesterPays", AuditErrorKind.InvalidArgument, target,
+                    $"Rule 'no Requester Pays': target '{target}' has Requester Pays enabled; S3 does not deliver access logs to such a bucket."));
             }
 
             Read<string> encryption = await ReadAsync(() => KmsAlgorithmAsync(target, ct), "GetBucketEncryption", target, ct, "ServerSideEncryptionConfigurationNotFoundError").ConfigureAwait(false);
             if (encryption.Error != null)
             {
-                return Unchecked(output, "SSE-S3 or no default encryption", encryption.Error) != null;
+                return Refused(Unchecked(output, "SSE-S3 or no default encryption", encryption.Error));
             }
 
             if (!string.IsNullOrEmpty(encryption.Value))
             {
-                return Fail(output, "AccessLoggingTargetKmsEncrypted", AuditErrorKind.InvalidArgument, target,
-                    $"Rule 'SSE-S3 or no default encryption': target '{target}' encrypts by default with {encryption.Value}; access-log delivery supports only SSE-S3 (AES256). Use SSE-S3 on the target or another target.") != null;
+                return Refused(Fail(output, "AccessLoggingTargetKmsEncrypted", AuditErrorKind.InvalidArgument, target,
+                    $"Rule 'SSE-S3 or no default encryption': target '{target}' encrypts by default with {encryption.Value}; access-log delivery supports only SSE-S3 (AES256). Use SSE-S3 on the target or another target."));
             }
 
             if (request.UseAclGrant)
@@ -116,8 +116,8 @@ namespace S3Audit.Engine.AccessLogging
                 ObjectOwnershipState ownership = await ObjectOwnershipReader.ReadAsync(_session, target, ct).ConfigureAwait(false);
                 if (ownership.AclsInForce != true)
                 {
-                    return Fail(output, "AccessLoggingAclsDisabled", AuditErrorKind.InvalidArgument, target,
-                        $"Rule 'ACLs in force for -UseAclGrant': target '{target}' has Object Ownership {ownership.Ownership} ({ownership.Reason}); the LogDelivery grant would not work. Omit -UseAclGrant to grant by bucket policy.") != null;
+                    return Refused(Fail(output, "AccessLoggingAclsDisabled", AuditErrorKind.InvalidArgument, target,
+                        $"Rule 'ACLs in force for -UseAclGrant': target '{target}' has Object Ownership {ownership.Ownership} ({ownership.Reason}); the LogDelivery grant would not work. Omit -UseAclGrant to grant by bucket policy."));
                 }
             }
 
@@ -207,6 +207,9 @@ namespace S3Audit.Engine.AccessLogging
                 return new Read<string>(null, S3ErrorClassifier.Classify(e, operation, bucket));
             }
         }
+
+        /// <summary>For "return Refused(Fail(...))" in rule checks: the error is written, the check answers false.</summary>
+        private static bool Refused(string? _) => false;
 
         private static string? Fail(IAuditOutput output, string errorId, AuditErrorKind kind, string target, string message)
         {
