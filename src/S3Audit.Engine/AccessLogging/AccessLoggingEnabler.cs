@@ -111,7 +111,16 @@ namespace S3Audit.Engine.AccessLogging
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 string bucket = operation == "PutBucketLogging" ? request.BucketName : request.TargetBucketName;
-                output.WriteError(S3ErrorClassifier.Classify(e, operation, bucket));
+                AuditError error = S3ErrorClassifier.Classify(e, operation, bucket);
+                if (operation == "PutBucketLogging" && (plan.PolicyChanges || plan.AclChanges))
+                {
+                    // The permission is already in place; leaving it is harmless and a rerun finds it (no rollback that could race other writers).
+                    error = new AuditError(error.ErrorId, error.Kind,
+                        error.Message + $" The permission on '{request.TargetBucketName}' was already written and stays; a rerun reuses it, and Disable-S3AccessLogging -RemovePermission removes it.",
+                        error.Target, error.Exception);
+                }
+
+                output.WriteError(error);
                 return null;
             }
 

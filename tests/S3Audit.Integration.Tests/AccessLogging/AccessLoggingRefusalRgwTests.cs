@@ -144,3 +144,46 @@ public class AccessLoggingRefusalRgwTests
         Assert.Null((await s3.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = source })).BucketLoggingConfig?.TargetBucketName);
     }
 }
+
+/// <summary>Preflight outcomes that are not refusals, and Requester Pays.</summary>
+public class AccessLoggingPreflightRgwTests
+{
+    [Fact]
+    public async Task ATargetThatItselfLogsGivesAWarning()
+    {
+        using AmazonS3Client s3 = RgwServer.RawClient();
+        string source = RgwServer.UniqueBucket("warnsrc"), target = RgwServer.UniqueBucket("warntarget"), meta = RgwServer.UniqueBucket("warnmeta");
+        foreach (string b in new[] { source, target, meta })
+        {
+            await s3.PutBucketAsync(b);
+        }
+
+        await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = target, TargetBucketName = meta });
+        var (result, output) = await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source, TargetBucketName = target });
+
+        string warning = Assert.Single(output.Warnings);
+        Assert.Contains($"Target bucket '{target}' itself logs to {meta}/{target}/", warning);
+        // AWS only advises against it; RGW refuses PutBucketLogging into a bucket that logs. The error says what stayed.
+        Assert.Null(result);
+        AuditErrorAssert.Single(output, "BucketFailed", source);
+        Assert.Contains($"The permission on '{target}' was already written and stays", output.Errors.Single().Message);
+        Assert.True(LoggingPolicyMerger.Grants(await LoggingRun.PolicyAsync(s3, target), target, source + "/", source, "test"));
+    }
+
+    [Fact]
+    public async Task ARequesterPaysTargetIsRefused()
+    {
+        using AmazonS3Client s3 = RgwServer.RawClient();
+        string source = RgwServer.UniqueBucket("paysrc"), target = RgwServer.UniqueBucket("paytarget");
+        await s3.PutBucketAsync(source);
+        await s3.PutBucketAsync(target);
+        await s3.PutBucketRequestPaymentAsync(new PutBucketRequestPaymentRequest { BucketName = target, RequestPaymentConfiguration = new RequestPaymentConfiguration { Payer = "Requester" } });
+
+        RgwOpsLog mark = await RgwOpsLog.MarkAsync();
+        var (result, output) = await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source, TargetBucketName = target });
+
+        Assert.Null(result);
+        AuditErrorAssert.Single(output, "AccessLoggingTargetRequesterPays", target);
+        Assert.Empty(await mark.WritesSinceAsync(source, target));
+    }
+}

@@ -6,18 +6,20 @@ using S3Audit.TestSupport;
 namespace S3Audit.Engine.Tests.AccessLogging;
 
 /// <summary>
-/// A target policy that cannot be read is never treated as "no policy": nothing is written. The preflight answers are
-/// AWS's documented responses for a bucket without lock, encryption or Requester Pays.
+/// The preflight against recorded AWS answers (a bucket without lock, encryption or Requester Pays): a target policy that
+/// cannot be read is never treated as "no policy", and rules RGW cannot show (regions) are refused by name.
 /// </summary>
-public class UnreadablePolicyTests
+public class RecordedPreflightTests
 {
     private const string Ns = "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
 
-    private static RecordedHttpServer Server(RecordedResponse policyAnswer)
+    private static RecordedHttpServer Server(RecordedResponse policyAnswer, Action<RecordedHttpServer>? first = null)
     {
         static Func<string, string, bool> Query(string name) => (pq, _) => pq.Contains('?') && pq.Substring(pq.IndexOf('?') + 1).Split('&').Any(p => p.Split('=')[0] == name);
         static RecordedResponse NotFound(string code) => new(404, $"<Error><Code>{code}</Code><Message>not set</Message></Error>");
-        return new RecordedHttpServer()
+        var server = new RecordedHttpServer();
+        first?.Invoke(server);
+        return server
             .On("GET", Query("location"), new RecordedResponse(200, $"<LocationConstraint {Ns}>eu-central-1</LocationConstraint>"))
             .On("GET", Query("acl"), new RecordedResponse(200, $"<AccessControlPolicy {Ns}><Owner><ID>owner1</ID></Owner><AccessControlList/></AccessControlPolicy>"))
             .On("GET", Query("object-lock"), NotFound("ObjectLockConfigurationNotFoundError"))
@@ -72,5 +74,36 @@ public class UnreadablePolicyTests
         Assert.Equal("owner1", plan.SourceAccount);
         Assert.Equal(new[] { "arn:aws:s3:::src" }, LoggingPolicyMerger.SourceArns(plan.PolicyAfter));
         Assert.DoesNotContain(server.Received, r => r.Method != "GET" && r.Method != "HEAD");
+    }
+
+    [Fact]
+    public async Task BucketsInDifferentRegionsAreRefusedByName()
+    {
+        using RecordedHttpServer server = Server(new RecordedResponse(404, "<Error><Code>NoSuchBucketPolicy</Code></Error>"), s =>
+            s.On("GET", (pq, _) => pq.StartsWith("/logs") && pq.Contains("location"), new RecordedResponse(200, $"<LocationConstraint {Ns}>us-west-2</LocationConstraint>")));
+        using S3Session session = Session(server);
+        var output = new CollectingOutput();
+
+        EnableLoggingPlan? plan = await new AccessLoggingEnabler(session).PlanAsync(new EnableLoggingRequest { BucketName = "src", TargetBucketName = "logs" }, output, CancellationToken.None);
+
+        Assert.Null(plan);
+        AuditErrorAssert.Single(output, "AccessLoggingRegionMismatch", "src");
+        Assert.Contains("source 'src' is in eu-central-1 but target 'logs' is in us-west-2", output.Errors.Single().Message);
+        Assert.DoesNotContain(server.Received, r => r.PathAndQuery.Contains("policy"));
+    }
+
+    [Fact]
+    public async Task ARuleThatCannotBeCheckedStopsTheRun()
+    {
+        using RecordedHttpServer server = Server(new RecordedResponse(404, "<Error><Code>NoSuchBucketPolicy</Code></Error>"), s =>
+            s.On("GET", (pq, _) => pq.Contains("encryption"), new RecordedResponse(403, "<Error><Code>AccessDenied</Code><Message>denied</Message></Error>")));
+        using S3Session session = Session(server);
+        var output = new CollectingOutput();
+
+        EnableLoggingPlan? plan = await new AccessLoggingEnabler(session).PlanAsync(new EnableLoggingRequest { BucketName = "src", TargetBucketName = "logs" }, output, CancellationToken.None);
+
+        Assert.Null(plan);
+        AuditErrorAssert.Single(output, "BucketAccessDenied", "logs");
+        Assert.StartsWith("Rule 'SSE-S3 or no default encryption' could not be checked, so nothing was written", output.Errors.Single().Message);
     }
 }
