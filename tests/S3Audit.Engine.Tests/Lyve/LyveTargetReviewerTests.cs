@@ -72,3 +72,24 @@ public sealed class LyveTargetReviewerTests : IDisposable
         }
     }
 }
+
+public class LyveSettingsFileByHandTests
+{
+    /// <summary>The same YAML as tests/pester/Get-LyveAuditTarget.Tests.ps1 writes by hand.</summary>
+    [Fact]
+    public void AHandWrittenSettingsFileIsRead()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "s3audit-hand-" + Guid.NewGuid().ToString("N") + ".yml");
+        File.WriteAllText(file, "lyveAuditTargets:\n- bucketName: audit-logs\n  endpointUrl: https://s3.us-east-1.lyvecloud.seagate.com\n  region: us-east-1\n  logKinds: [S3, IAM, Console]\n  recordedAt: 2026-11-21T12:00:00+00:00\n");
+        try
+        {
+            LyveTargetRecord record = Assert.Single(new LyveTargetStore(file).Load());
+            Assert.Equal(("audit-logs", "us-east-1", DateTimeOffset.Parse("2026-11-21T12:00:00Z")), (record.BucketName, record.Region, record.RecordedAt));
+            Assert.Equal(new[] { "S3", "IAM", "Console" }, record.LogKinds);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
