@@ -48,21 +48,8 @@ namespace S3Audit.TestSupport
         private async Task<IReadOnlyList<OpsLogEntry>> ReadUntilSentinelAsync()
         {
             // RGW does not log requests for missing buckets: list a unique prefix of an existing bucket instead.
-            string sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
-            using (AmazonS3Client s3 = RgwServer.RawClient())
-            {
-                try
-                {
-                    await s3.PutBucketAsync(SentinelBucket);
-                }
-                catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyOwnedByYou" || e.ErrorCode == "BucketAlreadyExists")
-                {
-                }
-
-                await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = SentinelBucket, Prefix = sentinel });
-            }
-
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+            string sentinel = await SendSentinelAsync();
+            DateTime deadline = DateTime.UtcNow.AddSeconds(60), resendAt = DateTime.UtcNow.AddSeconds(5);
             while (true)
             {
                 List<OpsLogEntry> entries = Read();
@@ -70,6 +57,13 @@ namespace S3Audit.TestSupport
                 if (end >= 0)
                 {
                     return entries.Take(end).ToList();
+                }
+
+                if (DateTime.UtcNow > resendAt)
+                {
+                    // radosgw drops log lines beyond its backlog: ask again with a new sentinel.
+                    sentinel = await SendSentinelAsync();
+                    resendAt = DateTime.UtcNow.AddSeconds(5);
                 }
 
                 if (DateTime.UtcNow > deadline)
@@ -84,6 +78,22 @@ namespace S3Audit.TestSupport
         /// <summary>The requests since the mark that can change state, touching any of the buckets (tests run in parallel, so name them).</summary>
         public async Task<IReadOnlyList<OpsLogEntry>> WritesSinceAsync(params string[] buckets) =>
             (await SinceAsync()).Where(e => e.IsWrite && buckets.Contains(e.Bucket)).ToList();
+
+        private static async Task<string> SendSentinelAsync()
+        {
+            string sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
+            using AmazonS3Client s3 = RgwServer.RawClient();
+            try
+            {
+                await s3.PutBucketAsync(SentinelBucket);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "BucketAlreadyOwnedByYou" || e.ErrorCode == "BucketAlreadyExists")
+            {
+            }
+
+            await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = SentinelBucket, Prefix = sentinel });
+            return sentinel;
+        }
 
         private List<OpsLogEntry> Read()
         {

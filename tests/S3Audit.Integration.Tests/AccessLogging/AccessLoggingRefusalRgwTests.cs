@@ -6,6 +6,7 @@ using S3Audit.TestSupport;
 namespace S3Audit.Integration.Tests.AccessLogging;
 
 /// <summary>Targets S3 cannot deliver to are refused with an error naming the rule, and nothing is written.</summary>
+[Collection(OpsLogCollection.Name)]
 public class AccessLoggingRefusalRgwTests
 {
     private static async Task AssertRefusedAsync(EnableLoggingRequest request, string errorId, string target, string ruleText)
@@ -146,6 +147,7 @@ public class AccessLoggingRefusalRgwTests
 }
 
 /// <summary>Preflight outcomes that are not refusals, and Requester Pays.</summary>
+[Collection(OpsLogCollection.Name)]
 public class AccessLoggingPreflightRgwTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using S3Audit.TestSupport;
 namespace S3Audit.Integration.Tests.AccessLogging;
 
 /// <summary>Enable-S3AccessLogging and Disable-S3AccessLogging's engine against Ceph RGW 20, checked through RGW's ops log.</summary>
+[Collection(OpsLogCollection.Name)]
 public class AccessLoggingRgwTests
 {
     private static async Task<(string Target, string Source1, string Source2, string Unrelated)> ArrangeAsync(AmazonS3Client s3, string name)
