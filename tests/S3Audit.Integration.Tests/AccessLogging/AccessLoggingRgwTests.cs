@@ -65,6 +65,46 @@ public class AccessLoggingRgwTests
     }
 
     [Fact]
+    public async Task RemovingOneOfTwoSourcesOnASharedPrefixKeepsThePrefixForTheOther()
+    {
+        using AmazonS3Client s3 = RgwServer.RawClient();
+        (string target, string source1, string source2, string unrelated) = await ArrangeAsync(s3, "shared");
+        await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source1, TargetBucketName = target, TargetPrefix = "shared/" });
+        await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source2, TargetBucketName = target, TargetPrefix = "shared/" });
+
+        var (result, output) = await LoggingRun.DisableAsync(new DisableLoggingRequest { BucketName = source1, RemovePermission = true });
+
+        Assert.Empty(output.Errors);
+        Assert.Equal((S3AccessLoggingAction.Disabled, "shared/"), (result!.Action, result.TargetPrefix));
+        string? policy = await LoggingRun.PolicyAsync(s3, target);
+        Assert.True(LoggingPolicyMerger.Grants(policy, target, "shared/", source2, "test"));
+        Assert.Equal(new[] { "arn:aws:s3:::" + source2 }, LoggingPolicyMerger.SourceArns(policy));
+        Assert.Equal(new[] { unrelated }, LoggingPolicyMerger.OtherStatements(policy));
+    }
+
+    [Fact]
+    public async Task ThePermissionCanBeRemovedAfterLoggingWasTurnedOff()
+    {
+        using AmazonS3Client s3 = RgwServer.RawClient();
+        (string target, string source1, _, string unrelated) = await ArrangeAsync(s3, "later");
+        await LoggingRun.EnableAsync(new EnableLoggingRequest { BucketName = source1, TargetBucketName = target });
+        var (off, _) = await LoggingRun.DisableAsync(new DisableLoggingRequest { BucketName = source1 });
+        Assert.Equal((S3AccessLoggingAction.Disabled, false, S3AccessLoggingPermission.None), (off!.Action, off.PermissionChanged, off.PermissionMethod));
+
+        var (unknown, unknownOutput) = await LoggingRun.DisableAsync(new DisableLoggingRequest { BucketName = source1, RemovePermission = true });
+        Assert.Null(unknown);
+        AuditErrorAssert.Single(unknownOutput, "AccessLoggingTargetUnknown", source1);
+
+        var (removed, output) = await LoggingRun.DisableAsync(new DisableLoggingRequest { BucketName = source1, RemovePermission = true, TargetBucketName = target });
+        Assert.Empty(output.Errors);
+        Assert.Equal((S3AccessLoggingAction.Disabled, true, false), (removed!.Action, removed.PermissionChanged, removed.LoggingChanged));
+        Assert.Equal("{\"Version\":\"2012-10-17\",\"Statement\":[" + unrelated + "]}", await LoggingRun.PolicyAsync(s3, target));
+
+        var (nothing, _) = await LoggingRun.DisableAsync(new DisableLoggingRequest { BucketName = source1, RemovePermission = true, TargetBucketName = target });
+        Assert.Equal(S3AccessLoggingAction.AlreadyDisabled, nothing!.Action);
+    }
+
+    [Fact]
     public async Task ASecondIdenticalRunIsAlreadyEnabledAndWritesNothing()
     {
         using AmazonS3Client s3 = RgwServer.RawClient();
