@@ -11,11 +11,14 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
         'formats/S3Audit.Acl.Format.ps1xml',
+        'formats/S3Audit.Audit.Format.ps1xml',
         'formats/S3Audit.AccessLogging.Format.ps1xml',
         'formats/S3Audit.Lyve.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
+        'Invoke-S3Audit',
+        'New-S3AuditConfig',
         'Enable-S3AccessLogging',
         'Disable-S3AccessLogging',
         'Set-LyveAuditTarget',

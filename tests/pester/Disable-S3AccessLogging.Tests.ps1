@@ -1,12 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit/S3Audit.psd1') -Force
-    . (Join-Path $PSScriptRoot '_RgwTestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
 }
 
 Describe 'Disable-S3AccessLogging' {
-    Context 'Command surface' {
+    Context 'Command surface' -Tag 'CI' {
         BeforeAll { $command = Get-Command Disable-S3AccessLogging }
 
         It 'is exported, supports -WhatIf and declares its output type' {
@@ -24,11 +24,10 @@ Describe 'Disable-S3AccessLogging' {
         }
     }
 
-    Context 'Against Ceph RGW' {
+    Context 'Against Ceph RGW' -Tag 'Server' {
         BeforeAll {
-            $rgw = Get-RgwConnection
-            $client = Get-RgwClient $rgw
-            $connection = @{ EndpointUrl = $rgw.EndpointUrl; AccessKey = $rgw.AccessKey; SecretKey = $rgw.SecretKey; Region = $rgw.Region; Provider = $rgw.Provider }
+            $client = Get-RgwClient
+            $connection = Get-S3TestConnection
             $source = New-RgwBucket $client 'pester-dsrc'
             $target = New-RgwBucket $client 'pester-dlogs'
             $unrelated = '{"Sid":"KeepMe","Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/test"]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::' + $target + '/*"}'

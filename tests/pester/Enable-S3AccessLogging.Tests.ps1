@@ -1,12 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit/S3Audit.psd1') -Force
-    . (Join-Path $PSScriptRoot '_RgwTestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
 }
 
 Describe 'Enable-S3AccessLogging' {
-    Context 'Command surface' {
+    Context 'Command surface' -Tag 'CI' {
         BeforeAll { $command = Get-Command Enable-S3AccessLogging }
 
         It 'is exported by the module' {
@@ -41,7 +41,7 @@ Describe 'Enable-S3AccessLogging' {
         }
     }
 
-    Context 'Provider refusals' {
+    Context 'Provider refusals' -Tag 'CI' {
         It 'refuses <Provider> with FeatureNotSupported' -TestCases @(
             @{ Provider = 'Exoscale'; Text = 'controlled client' }
             @{ Provider = 'Lyve'; Text = 'Set-LyveAuditTarget' }
@@ -54,21 +54,20 @@ Describe 'Enable-S3AccessLogging' {
         }
     }
 
-    Context 'Against Ceph RGW' {
+    Context 'Against Ceph RGW' -Tag 'Server' {
         BeforeAll {
-            $rgw = Get-RgwConnection
-            $client = Get-RgwClient $rgw
-            $connection = @{ EndpointUrl = $rgw.EndpointUrl; AccessKey = $rgw.AccessKey; SecretKey = $rgw.SecretKey; Region = $rgw.Region; Provider = $rgw.Provider }
+            $client = Get-RgwClient
+            $connection = Get-S3TestConnection
             $source = New-RgwBucket $client 'pester-src'
             $target = New-RgwBucket $client 'pester-logs'
         }
 
         It '-WhatIf makes no write request and returns a WhatIf row with -PassThru' {
-            $since = @(Get-Content $rgw.OpsLog).Count
+            $since = Get-RgwOpsLogLength
             $row = Enable-S3AccessLogging -BucketName $source -TargetBucketName $target -WhatIf -PassThru @connection
             $row.Action | Should -Be 'WhatIf'
             $row.PermissionChanged | Should -BeFalse
-            Get-RgwWrite $rgw $client $since $source, $target | Should -BeNullOrEmpty
+            Get-RgwWrite $client $since $source, $target | Should -BeNullOrEmpty
         }
 
         It 'binds BucketName and TargetBucketName from piped objects by property name' {
@@ -81,10 +80,10 @@ Describe 'Enable-S3AccessLogging' {
         }
 
         It 'writes nothing on a second identical run' {
-            $since = @(Get-Content $rgw.OpsLog).Count
+            $since = Get-RgwOpsLogLength
             $row = Enable-S3AccessLogging $source $target -PassThru -Confirm:$false @connection
             $row.Action | Should -Be 'AlreadyEnabled'
-            Get-RgwWrite $rgw $client $since $source, $target | Should -BeNullOrEmpty
+            Get-RgwWrite $client $since $source, $target | Should -BeNullOrEmpty
         }
 
         It 'names the rule when the target is the source' {

@@ -1,10 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit/S3Audit.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
 }
 
-Describe 'Get-LyveAuditTarget' {
+Describe 'Get-LyveAuditTarget' -Tag 'CI' {
     BeforeAll {
         $command = Get-Command Get-LyveAuditTarget
         $env:S3AUDIT_CONFIG = Join-Path ([IO.Path]::GetTempPath()) ("s3audit-pester-" + [guid]::NewGuid() + '/settings.yml')

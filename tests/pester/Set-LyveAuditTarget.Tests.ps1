@@ -1,12 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit/S3Audit.psd1') -Force
-    . (Join-Path $PSScriptRoot '_RgwTestSetup.ps1')
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
 }
 
 Describe 'Set-LyveAuditTarget' {
-    Context 'Command surface' {
+    Context 'Command surface' -Tag 'CI' {
         BeforeAll { $command = Get-Command Set-LyveAuditTarget }
 
         It 'is exported, supports -WhatIf and declares LyveAuditTarget' {
@@ -30,12 +30,12 @@ Describe 'Set-LyveAuditTarget' {
         }
     }
 
-    Context 'Against Ceph RGW declared as Lyve Cloud' {
+    Context 'Against Ceph RGW declared as Lyve Cloud' -Tag 'Server' {
         BeforeAll {
-            $rgw = Get-RgwConnection
-            $client = Get-RgwClient $rgw
+            $client = Get-RgwClient
             $env:S3AUDIT_CONFIG = Join-Path ([IO.Path]::GetTempPath()) ("s3audit-pester-" + [guid]::NewGuid() + '/settings.yml')
-            $connection = @{ EndpointUrl = $rgw.EndpointUrl; AccessKey = $rgw.AccessKey; SecretKey = $rgw.SecretKey; Region = $rgw.Region; Provider = 'Lyve' }
+            $connection = Get-S3TestConnection
+            $connection.Provider = 'Lyve'
         }
         AfterAll { Remove-Item Env:S3AUDIT_CONFIG }
 
@@ -53,7 +53,7 @@ Describe 'Set-LyveAuditTarget' {
             $row.Eligible | Should -BeTrue
             $row.Recorded | Should -BeTrue
             $row.RemainingStep | Should -BeLike '*Settings → Audit Logs → target bucket*'
-            $found = Get-LyveAuditTarget $bucket -AccessKey $rgw.AccessKey -SecretKey $rgw.SecretKey -Provider Lyve
+            $found = Get-LyveAuditTarget $bucket -AccessKey $connection.AccessKey -SecretKey $connection.SecretKey -Provider Lyve
             $found.BucketName | Should -Be $bucket
             $found.Eligible | Should -BeTrue
         }

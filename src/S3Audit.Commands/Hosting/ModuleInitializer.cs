@@ -18,6 +18,17 @@ namespace S3Audit.Commands.Hosting
         /// <summary>A warning to show once, set on Windows PowerShell when another AWSSDK.Core came first.</summary>
         internal static string? PendingWarning { get; set; }
 
+        /// <summary>Shows the pending warning once, from the first cmdlet that runs.</summary>
+        internal static void ShowPendingWarning(Cmdlet cmdlet)
+        {
+            string? warning = PendingWarning;
+            if (warning != null)
+            {
+                PendingWarning = null;
+                cmdlet.WriteWarning(warning);
+            }
+        }
+
         /// <inheritdoc />
         public void OnImport()
         {

@@ -39,6 +39,29 @@ namespace S3Audit.Commands.Hosting
             c.WriteProgress(record);
         });
 
+        /// <summary>Runs engine work and writes what it produces, on the pipeline thread; Ctrl+C stops the pipeline.</summary>
+        public static void Run(PSCmdlet cmdlet, Func<IAuditOutput, CancellationToken, Task> work, CancellationToken cancellationToken)
+        {
+            using var queue = new OutputQueue(cancellationToken);
+            try
+            {
+                queue.Pump(cmdlet, work);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (AuditException e)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecordFactory.From(e.Error));
+            }
+            // PowerShell's own exceptions (a stopped pipeline, -ErrorAction Stop, a downstream failure) pass through untouched.
+            catch (Exception e) when (!(e is RuntimeException))
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecordFactory.From(S3ErrorClassifier.ClassifyRunFailure(e, cmdlet.GetType().Name.Replace("Command", string.Empty))));
+            }
+        }
+
         /// <summary>Runs <paramref name="work"/> on the thread pool and writes what it produces until it ends. Pipeline thread only.</summary>
         public void Pump(PSCmdlet cmdlet, Func<IAuditOutput, CancellationToken, Task> work)
         {

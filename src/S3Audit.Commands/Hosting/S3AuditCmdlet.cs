@@ -76,15 +76,7 @@ namespace S3Audit.Commands.Hosting
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            string? warning = ModuleInitializer.PendingWarning;
-            if (warning != null)
-            {
-                ModuleInitializer.PendingWarning = null;
-                WriteWarning(warning);
-            }
-        }
+        protected override void BeginProcessing() => ModuleInitializer.ShowPendingWarning(this);
 
         /// <inheritdoc />
         protected override void StopProcessing() => _cancellation.Cancel();
@@ -159,15 +151,7 @@ namespace S3Audit.Commands.Hosting
         /// <summary>Runs engine work and writes what it produces, on the pipeline thread, until the work ends.</summary>
         internal void RunEngine(Func<IAuditOutput, CancellationToken, Task> work)
         {
-            using var queue = new OutputQueue(CancellationToken);
-            try
-            {
-                queue.Pump(this, work);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
+            OutputQueue.Run(this, work, CancellationToken);
         }
 
         /// <summary>Writes an engine error as a non-terminating error.</summary>

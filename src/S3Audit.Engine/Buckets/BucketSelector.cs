@@ -46,7 +46,16 @@ namespace S3Audit.Engine.Buckets
                 return result;
             }
 
-            IReadOnlyList<string> all = await ListAllAsync(cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> all;
+            try
+            {
+                all = await ListAllAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AuditException(S3ErrorClassifier.ClassifyRunFailure(e, "ListBuckets"));
+            }
+
             output.WriteVerbose($"ListBuckets returned {all.Count} bucket(s).");
             if (given.Count == 0)
             {

@@ -28,6 +28,14 @@ namespace S3Audit.Engine.Errors
             return new AuditError(prefix + suffix, kind, $"{operation} on {what} failed: {reason}", target, exception);
         }
 
+        /// <summary>Classifies a failure that is not about one bucket (ListBuckets, the endpoint itself): ids start with <paramref name="operation"/>.</summary>
+        public static AuditError ClassifyRunFailure(Exception exception, string operation)
+        {
+            exception = Unwrap(exception);
+            (AuditErrorKind kind, string suffix, string reason) = Describe(exception);
+            return new AuditError(operation + suffix, kind, $"{operation} failed: {reason}", operation, exception);
+        }
+
         /// <summary>The kind of a failure, for callers that decide Unknown vs NotConfigured themselves.</summary>
         public static AuditErrorKind KindOf(Exception exception) => Describe(Unwrap(exception)).Kind;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Providers;
+using System.Net.Http;
 
 namespace S3Audit.Engine.Tests.Errors;
 
@@ -60,5 +61,16 @@ public class S3ErrorClassifierTests
         var e = new InvalidOperationException("failed: Authorization: AWS4-HMAC-SHA256 Credential=AKIAX/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abcdef0123456789");
         AuditError error = S3ErrorClassifier.Classify(e, "GetObject", "b");
         Assert.DoesNotContain("abcdef0123456789", error.Message);
+    }
+}
+
+public class RunFailureTests
+{
+    [Fact]
+    public void RunFailuresAreNamedAfterTheOperation()
+    {
+        var error = S3ErrorClassifier.ClassifyRunFailure(new HttpRequestException("Connection refused"), "ListBuckets");
+        Assert.Equal(("ListBucketsConnectionFailed", AuditErrorKind.Connection), (error.ErrorId, error.Kind));
+        Assert.Contains("ListBuckets failed", error.Message);
     }
 }

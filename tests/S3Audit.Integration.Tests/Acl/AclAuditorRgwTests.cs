@@ -162,3 +162,29 @@ public class AclAuditorRgwTests
         AuditErrorAssert.Single(output, "BucketPatternNoMatch", "nomatch" + prefix + "*");
     }
 }
+
+public class AclAuditorRunFailureTests
+{
+    [Fact]
+    public async Task AnUnreachableEndpointStopsTheRunWithAClearError()
+    {
+        var options = RgwServer.Options();
+        options.EndpointUrl = "http://127.0.0.1:1";
+        options.MaxAttempts = 1;
+        using S3Session session = S3Session.Open(options);
+        var ex = await Assert.ThrowsAsync<S3Audit.Engine.Errors.AuditException>(() => new AclAuditor(session).RunAsync(new AclRequest(), new CollectingOutput(), CancellationToken.None));
+        Assert.Equal("ListBucketsConnectionFailed", ex.Error.ErrorId);
+    }
+
+    [Fact]
+    public async Task RejectedCredentialsStopTheRunAndNameTheProblem()
+    {
+        var options = RgwServer.Options();
+        options.SecretKey = "wrong-secret-for-test";
+        using S3Session session = S3Session.Open(options);
+        var ex = await Assert.ThrowsAsync<S3Audit.Engine.Errors.AuditException>(() => new AclAuditor(session).RunAsync(new AclRequest(), new CollectingOutput(), CancellationToken.None));
+        // AWS says SignatureDoesNotMatch; RGW answers a wrong secret with 403 AccessDenied.
+        Assert.Contains(ex.Error.ErrorId, new[] { "ListBucketsInvalidCredentials", "ListBucketsAccessDenied" });
+        Assert.DoesNotContain("wrong-secret-for-test", ex.Error.Message);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Audit.Checks;
+using S3Audit.Engine.Audit.Config;
+using S3Audit.Engine.Audit.Reports;
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
+
+namespace S3Audit.Engine.Audit.Run
+{
+    /// <summary>
+    /// Runs an audit profile: every target in turn (a failing target is an error and the others still run), every
+    /// enabled check, drift against the baseline, then the configured CSV/JSON reports written atomically. Findings are
+    /// written to the output as each target finishes; the summary is returned.
+    /// </summary>
+    public sealed class AuditRunner
+    {
+        private const int ProgressActivityId = 7;
+        private readonly AuditCheckRegistry _registry;
+        private readonly Func<string, string?> _environment;
+        private readonly Func<S3ConnectionOptions, S3Session> _openSession;
+        private readonly Func<DateTimeOffset> _clock;
+
+        /// <summary>Creates a runner. Defaults: the checks of this build, the process environment, real sessions, the system clock.</summary>
+        public AuditRunner(AuditCheckRegistry? registry = null, Func<string, string?>? environment = null, Func<S3ConnectionOptions, S3Session>? openSession = null, Func<DateTimeOffset>? clock = null)
+        {
+            _registry = registry ?? AuditCheckRegistry.CreateDefault();
+            _environment = environment ?? Environment.GetEnvironmentVariable;
+            _openSession = openSession ?? (options => S3Session.Open(options));
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        /// <summary>
+        /// Runs the profile. A baseline that cannot be read throws <see cref="InvalidDataException"/> before any call.
+        /// </summary>
+        public async Task<S3AuditRunSummary> RunAsync(AuditConfig config, string? baselinePath, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            var drift = new DriftTracker(baselinePath == null ? null : JsonReport.ReadFindings(baselinePath));
+            DateTimeOffset start = _clock();
+            var auditor = new TargetAuditor(_registry, _openSession, _environment);
+            var outcomes = new List<TargetOutcome>();
+            var findings = new List<S3AuditFinding>();
+
+            for (int i = 0; i < config.Targets.Count; i++)
+            {
+                AuditTarget target = config.Targets[i];
+                output.WriteProgress(new AuditProgress(ProgressActivityId, "Invoke-S3Audit", $"Target {i + 1} of {config.Targets.Count}: {target.Name}", 100 * i / config.Targets.Count));
+                TargetOutcome outcome = await auditor.AuditAsync(target, config, output, cancellationToken).ConfigureAwait(false);
+                outcomes.Add(outcome);
+                IEnumerable<S3AuditFinding> reported = outcome.Findings.Where(f => f.Result == S3AuditResult.Unknown || f.Severity >= config.Thresholds.MinimumSeverity);
+                foreach (S3AuditFinding finding in drift.Classify(target.Name, outcome.Complete, reported, start))
+                {
+                    findings.Add(finding);
+                    output.WriteObject(finding);
+                }
+            }
+
+            output.WriteProgress(new AuditProgress(ProgressActivityId, "Invoke-S3Audit", "Done", 100, completed: true));
+            S3AuditRunSummary summary = RunSummary.Create(config, start, outcomes, findings);
+            Warn(summary, outcomes, output);
+            WriteReports(config, summary, findings, output);
+            return summary;
+        }
+
+        private static void Warn(S3AuditRunSummary summary, List<TargetOutcome> outcomes, IAuditOutput output)
+        {
+            if (summary.UnavailableChecks.Length > 0)
+            {
+                output.WriteWarning($"Not available in this build: {summary.UnavailableChecks}. Their findings are Unknown (rule CheckNotAvailable), not passed.");
+            }
+
+            int incomplete = outcomes.Count(o => !o.Complete);
+            if (incomplete > 0)
+            {
+                output.WriteWarning($"{incomplete} of {outcomes.Count} target(s) incomplete, their results are partial: {summary.IncompleteTargets}");
+            }
+        }
+
+        private void WriteReports(AuditConfig config, S3AuditRunSummary summary, List<S3AuditFinding> findings, IAuditOutput output)
+        {
+            var written = new List<string>();
+            summary.EndTime = _clock();
+            if (config.CsvPath != null)
+            {
+                Write(config.CsvPath.Resolve(summary.StartTime), path => CsvReport.Write(path, findings), written, output);
+            }
+
+            if (config.JsonPath != null)
+            {
+                string path = config.JsonPath.Resolve(summary.StartTime);
+                summary.OutputFiles = string.Join("; ", written.Concat(new[] { path })); // the JSON report lists itself
+                Write(path, p => JsonReport.Write(p, summary, findings), written, output);
+            }
+
+            summary.OutputFiles = string.Join("; ", written);
+        }
+
+        private static void Write(string path, Action<string> write, List<string> written, IAuditOutput output)
+        {
+            try
+            {
+                write(path);
+                written.Add(path);
+                output.WriteVerbose($"Report written: {path}");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                output.WriteError(new AuditError("ReportWriteFailed", AuditErrorKind.Other, $"The report '{path}' could not be written: {e.Message}", path, e));
+            }
+        }
+    }
+}

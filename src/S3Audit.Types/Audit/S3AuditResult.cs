@@ -1,0 +1,11 @@
+namespace S3Audit
+{
+    /// <summary>What a finding says about the thing checked.</summary>
+    public enum S3AuditResult
+    {
+        /// <summary>The check found a problem.</summary>
+        Fail,
+        /// <summary>The check could not decide (access denied, not available in this build, provider cannot say). Never a pass.</summary>
+        Unknown,
+    }
+}

@@ -1,0 +1,173 @@
+using S3Audit.Engine.Audit.Config;
+using S3Audit.Engine.Audit.Reports;
+using S3Audit.Engine.Audit.Run;
+using S3Audit.Engine.Pipeline;
+using S3Audit.TestSupport;
+
+namespace S3Audit.Engine.Tests.Audit;
+
+/// <summary>The run loop over recorded S3 responses: findings, unavailable checks, failing targets, drift and reports.</summary>
+public sealed class AuditRunnerTests : IDisposable
+{
+    private const string Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private const string Xsi = "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"";
+    private readonly string _dir = Directory.CreateTempSubdirectory("s3audit-run-").FullName;
+    private readonly Dictionary<string, string> _env = new() { ["T_AK"] = "AKIDTEST", ["T_SK"] = "secret" };
+    private DateTimeOffset _now = new(2026, 11, 14, 2, 0, 0, TimeSpan.Zero);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static RecordedResponse Buckets(params string[] names) => new(200,
+        $"<ListAllMyBucketsResult xmlns=\"{Ns}\"><Owner><ID>test</ID></Owner><Buckets>" +
+        string.Concat(names.Select(n => $"<Bucket><Name>{n}</Name><CreationDate>2026-11-01T00:00:00.000Z</CreationDate></Bucket>")) +
+        "</Buckets></ListAllMyBucketsResult>");
+
+    private static RecordedResponse Acl(params (string Group, string Permission)[] publicGrants) => new(200,
+        $"<AccessControlPolicy xmlns=\"{Ns}\"><Owner><ID>test</ID></Owner><AccessControlList>" +
+        $"<Grant><Grantee {Xsi} xsi:type=\"CanonicalUser\"><ID>test</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>" +
+        string.Concat(publicGrants.Select(g => $"<Grant><Grantee {Xsi} xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/{g.Group}</URI></Grantee><Permission>{g.Permission}</Permission></Grant>")) +
+        "</AccessControlList></AccessControlPolicy>");
+
+    private static RecordedHttpServer Server(Func<string, RecordedResponse> aclOf, params string[] buckets)
+    {
+        var server = new RecordedHttpServer();
+        server.On("GET", (pq, _) => pq == "/" || pq.StartsWith("/?", StringComparison.Ordinal), Buckets(buckets));
+        server.On("GET", (pq, _) => pq.Contains("?acl", StringComparison.Ordinal), r => aclOf(r.PathAndQuery.Substring(0, r.PathAndQuery.IndexOf('?')).Trim('/')));
+        return server;
+    }
+
+    private string Yaml(string targets, string checks = "exposure: true\n  posture: true\n  logging: true", string extra = "") =>
+        $"targets:\n{targets}checks:\n  {checks}\n{extra}outputs:\n  csv: out/audit-{{date}}.csv\n  json: out/audit-{{date}}.json\n";
+
+    private static string Target(string name, string endpoint, string variables = "    accessKeyVariable: T_AK\n    secretKeyVariable: T_SK\n", string buckets = "") =>
+        $"  - name: {name}\n    provider: Ceph\n    endpoint: {endpoint}\n    region: us-east-1\n{variables}{buckets}";
+
+    private async Task<(S3AuditRunSummary Summary, CollectingOutput Output)> RunAsync(string yaml, string? baseline = null)
+    {
+        AuditConfig config = AuditConfigLoader.Parse(yaml, Path.Combine(_dir, "audit.yml"), n => _env.GetValueOrDefault(n));
+        var output = new CollectingOutput();
+        S3AuditRunSummary summary = await new AuditRunner(environment: n => _env.GetValueOrDefault(n), clock: () => _now).RunAsync(config, baseline, output, CancellationToken.None);
+        return (summary, output);
+    }
+
+    private static RecordedResponse StandardAcls(string bucket) => bucket switch
+    {
+        "public-b" => Acl(("AllUsers", "READ")),
+        "write-b" => Acl(("AuthenticatedUsers", "FULL_CONTROL"), ("AllUsers", "WRITE")),
+        "acp-b" => Acl(("AllUsers", "READ_ACP")),
+        "tmp-b" => Acl(("AllUsers", "READ")),
+        _ => Acl(),
+    };
+
+    [Fact]
+    public async Task PublicAclsAreFindingsAndChecksThisBuildLacksAreUnknownNeverPassed()
+    {
+        using RecordedHttpServer server = Server(StandardAcls, "private-b", "public-b", "write-b", "tmp-b");
+        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url, buckets: "    buckets:\n      exclude: ['tmp-*']\n")));
+
+        Assert.Empty(output.Errors);
+        var findings = output.OfType<S3AuditFinding>();
+        var fails = findings.Where(f => f.Result == S3AuditResult.Fail).Select(f => (f.BucketName, f.Rule, f.Severity)).OrderBy(f => f.BucketName).ToList();
+        Assert.Equal(new[] { ("public-b", "PublicAclRead", S3AuditSeverity.High), ("write-b", "PublicAclWrite", S3AuditSeverity.Critical) }, fails);
+        Assert.Contains("WRITE to AllUsers", findings.Single(f => f.BucketName == "write-b").Detail);
+        Assert.Contains("FULL_CONTROL to AuthenticatedUsers", findings.Single(f => f.BucketName == "write-b").Detail);
+        Assert.All(findings, f => Assert.Equal(("rgw", S3Provider.Ceph, S3AuditDriftStatus.New, _now), (f.Target, f.Provider, f.Status, f.FirstSeen)));
+
+        var unknown = findings.Where(f => f.Result == S3AuditResult.Unknown).Select(f => (f.Check, f.Rule)).OrderBy(f => f.Check).ToList();
+        Assert.Equal(new[] { ("exposure", "PolicyExposureNotEvaluated"), ("logging", "CheckNotAvailable"), ("posture", "CheckNotAvailable") }, unknown);
+        Assert.Contains(output.Warnings, w => w.Contains("Not available in this build: posture, logging"));
+        Assert.DoesNotContain(server.Received, r => r.PathAndQuery.StartsWith("/tmp-b", StringComparison.Ordinal));
+
+        Assert.Equal((1, 3, "rgw", "", 1, 1, 3, true, "posture, logging"),
+            (summary.TargetCount, summary.BucketCount, summary.CompleteTargets, summary.IncompleteTargets, summary.HighCount, summary.CriticalCount, summary.UnknownCount, summary.ThresholdExceeded, summary.UnavailableChecks));
+    }
+
+    [Fact]
+    public async Task AFailingTargetIsAnErrorAndTheOthersStillRun()
+    {
+        using RecordedHttpServer server = Server(b => b == "denied-b" ? new RecordedResponse(403, "<Error><Code>AccessDenied</Code><Message>no</Message></Error>") : StandardAcls(b), "public-b", "denied-b");
+        string targets =
+            Target("nokeys", server.Url, variables: "    accessKeyVariable: UNSET_AK\n    secretKeyVariable: UNSET_SK\n") +
+            Target("down", "http://127.0.0.1:1") +
+            Target("ok", server.Url, buckets: "    buckets:\n      include: public-b\n") +
+            Target("partial", server.Url);
+
+        var (summary, output) = await RunAsync(Yaml(targets, checks: "exposure: true"));
+
+        AuditErrorAssert.Single(output, "TargetCredentialsNotFound", "nokeys");
+        Assert.Contains("UNSET_AK", output.Errors.Single(e => e.ErrorId == "TargetCredentialsNotFound").Message);
+        AuditErrorAssert.Single(output, "TargetConnectionFailed", "down");
+        AuditErrorAssert.Single(output, "BucketAccessDenied", "denied-b");
+        Assert.All(output.Errors, e => Assert.StartsWith("Target '", e.Message));
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAclRead");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "public-b" && f.Rule == "PublicAclRead");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "denied-b" && f.Result == S3AuditResult.Unknown);
+
+        Assert.Equal("ok", summary.CompleteTargets);
+        Assert.Equal(new[] { "nokeys", "down", "partial" }, summary.IncompleteTargets.Split("; ").Select(t => t.Split(' ')[0]));
+        Assert.Contains(output.Warnings, w => w.StartsWith("3 of 4 target(s) incomplete"));
+    }
+
+    [Fact]
+    public async Task TheBaselineMarksDriftAndKeepsFirstSeen()
+    {
+        bool fixedPublic = false;
+        using RecordedHttpServer server = Server(b => fixedPublic && b == "public-b" ? Acl() : StandardAcls(b), "public-b", "write-b", "private-b");
+        string yaml = Yaml(Target("rgw", server.Url), checks: "exposure: true");
+        DateTimeOffset firstRun = _now;
+        var (first, _) = await RunAsync(yaml);
+        string baseline = Path.Combine(_dir, "out", "audit-2026-11-14.json");
+        Assert.Equal(Path.Combine(_dir, "out", "audit-2026-11-14.csv") + "; " + baseline, first.OutputFiles);
+
+        fixedPublic = true;
+        _now = firstRun.AddDays(7);
+        var (second, output) = await RunAsync(yaml, baseline);
+
+        var byBucket = output.OfType<S3AuditFinding>().Where(f => f.BucketName.Length > 0).ToDictionary(f => f.BucketName);
+        Assert.Equal((S3AuditDriftStatus.Resolved, firstRun), (byBucket["public-b"].Status, byBucket["public-b"].FirstSeen));
+        Assert.Equal((S3AuditDriftStatus.Unchanged, firstRun), (byBucket["write-b"].Status, byBucket["write-b"].FirstSeen));
+        Assert.Equal((1, 0, 1), (second.ResolvedCount, second.NewCount, second.CriticalCount));
+        Assert.Equal(0, second.HighCount);
+
+        // The second report is the next baseline: its Resolved finding is history there.
+        string next = Path.Combine(_dir, "out", "audit-2026-11-21.json");
+        Assert.Contains(JsonReport.ReadFindings(next), f => f.BucketName == "public-b" && f.Status == S3AuditDriftStatus.Resolved);
+        string csv = File.ReadAllText(Path.Combine(_dir, "out", "audit-2026-11-21.csv"));
+        Assert.Contains("\"public-b\",\"exposure\",\"PublicAclRead\",\"High\",\"Fail\",\"Resolved\"", csv);
+    }
+
+    [Fact]
+    public async Task MinimumSeverityDropsSmallFailFindingsButNeverUnknownOnes()
+    {
+        using RecordedHttpServer server = Server(StandardAcls, "acp-b", "public-b");
+        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url), checks: "exposure: true", extra: "thresholds:\n  minimumSeverity: High\n  failOn: Critical\n"));
+
+        Assert.DoesNotContain(output.OfType<S3AuditFinding>(), f => f.BucketName == "acp-b");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Rule == "PolicyExposureNotEvaluated");
+        Assert.Equal((1, false), (summary.HighCount, summary.ThresholdExceeded));
+    }
+
+    [Fact]
+    public async Task AMissingProfileFailsOnlyItsTarget()
+    {
+        using RecordedHttpServer server = Server(StandardAcls, "public-b");
+        string missingFile = Path.Combine(_dir, "no-such-credentials");
+        string targets = $"  - name: profiled\n    provider: Ceph\n    endpoint: {server.Url}\n    profile: nobody\n    profileLocation: {missingFile}\n" + Target("ok", server.Url);
+
+        var (summary, output) = await RunAsync(Yaml(targets, checks: "exposure: true"));
+
+        Assert.Single(output.Errors, e => Equals(e.Target, "profiled") && e.ErrorId.StartsWith("Target", StringComparison.Ordinal));
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAclRead");
+        Assert.Equal("ok", summary.CompleteTargets);
+    }
+
+    [Fact]
+    public async Task ABadBaselineStopsTheRunBeforeAnyCall()
+    {
+        using RecordedHttpServer server = Server(StandardAcls, "public-b");
+        string bad = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(bad, "[]");
+        await Assert.ThrowsAsync<InvalidDataException>(() => RunAsync(Yaml(Target("rgw", server.Url)), bad));
+        Assert.Empty(server.Received);
+    }
+}

@@ -1,0 +1,68 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
+}
+
+Describe 'Get-S3AuditAcl parameters' -Tag 'CI' {
+    BeforeAll { $command = Get-Command Get-S3AuditAcl }
+
+    It 'takes -BucketName at position 0, from the pipeline by value and by property name, with wildcards' {
+        $p = $command.Parameters['BucketName']
+        $attribute = $p.Attributes | Where-Object { $_ -is [Parameter] }
+        $attribute.Position | Should -Be 0
+        $attribute.ValueFromPipeline | Should -BeTrue
+        $attribute.ValueFromPipelineByPropertyName | Should -BeTrue
+        $p.Attributes | Where-Object { $_ -is [SupportsWildcards] } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'binds -Key by property name' {
+        ($command.Parameters['Key'].Attributes | Where-Object { $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -BeTrue
+    }
+
+    It 'limits -ThrottleLimit to 1..64' {
+        { Get-S3AuditAcl -BucketName b -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'
+    }
+
+    It 'stops with CredentialsNotFound for a profile that does not exist' {
+        { Get-S3AuditAcl -BucketName b -ProfileName 'no-such-profile-s3audit' -ProfileLocation (Join-Path $TestDrive 'none') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CredentialsNotFound,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'
+    }
+}
+
+Describe 'Get-S3AuditAcl against a test endpoint' -Tag 'Server' -Skip:(-not (Test-S3Endpoint)) {
+    BeforeAll {
+        $connection = Get-S3TestConnection
+        $bucket = "pester-acl-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
+        # Create a public-read bucket through the module's own dependency-free path: the REST API via Invoke-WebRequest is unsigned,
+        # so use AWS.Tools when present, else skip.
+        $script:canCreate = [bool](Get-Command New-S3Bucket -ErrorAction SilentlyContinue)
+        if ($canCreate) {
+            New-S3Bucket -BucketName $bucket -EndpointUrl $env:S3_ENDPOINT -AccessKey $env:S3_ACCESS_KEY -SecretKey $env:S3_SECRET_KEY -CannedACLName public-read -ForcePathStyle | Out-Null
+        }
+    }
+
+    It 'emits S3AuditAclGrant rows with public grants flagged' -Skip:(-not $canCreate) {
+        $rows = Get-S3AuditAcl -BucketName $bucket @connection
+        $rows | Should -Not -BeNullOrEmpty
+        $rows[0].PSObject.TypeNames[0] | Should -Be 'S3Audit.S3AuditAclGrant'
+        ($rows | Where-Object IsPublic).PublicGroup | Should -Contain 'AllUsers'
+    }
+
+    It 'binds BucketName by property name from piped objects' -Skip:(-not $canCreate) {
+        $rows = [pscustomobject]@{ BucketName = $bucket } | Get-S3AuditAcl @connection
+        $rows.BucketName | Sort-Object -Unique | Should -Be $bucket
+    }
+
+    It 'writes a non-terminating BucketNotFound error and goes on' {
+        $rows = Get-S3AuditAcl -BucketName 'no-such-bucket-pester' @connection -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'BucketNotFound,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be 'no-such-bucket-pester'
+    }
+
+    It 'formats as a table' -Skip:(-not $canCreate) {
+        $text = Get-S3AuditAcl -BucketName $bucket @connection | Out-String
+        $text | Should -Match 'Permission'
+        $text | Should -Match 'IsPublic'
+    }
+}

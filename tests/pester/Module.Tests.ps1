@@ -1,0 +1,55 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
+    $script:cmdlets = (Get-Module S3Audit).ExportedCmdlets.Keys | ForEach-Object { @{ Name = $_ } }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
+    $script:manifest = Test-ModuleManifest (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1')
+}
+
+Describe 'S3Audit module' -Tag 'CI' {
+    It 'passes Test-ModuleManifest with a filled-in version' {
+        $manifest.Version | Should -Not -BeNullOrEmpty
+        $manifest.Version.ToString() | Should -Match '^\d+\.\d+\.\d+'
+    }
+
+    It 'exports exactly the cmdlets the manifest lists' {
+        $listed = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1')).CmdletsToExport
+        @((Get-Module S3Audit).ExportedCmdlets.Keys) | Sort-Object | Should -Be ($listed | Sort-Object)
+    }
+
+    It '<Name> uses an approved verb' -TestCases $cmdlets {
+        param($Name)
+        (Get-Verb).Verb | Should -Contain ($Name -split '-')[0]
+    }
+
+    It '<Name> declares an output type' -TestCases $cmdlets {
+        param($Name)
+        (Get-Command $Name).OutputType | Should -Not -BeNullOrEmpty
+    }
+
+    It '<Name> has the common connection parameters when it talks to storage' -TestCases $cmdlets {
+        param($Name)
+        $command = Get-Command $Name
+        if ($command.Parameters.ContainsKey('EndpointUrl')) {
+            foreach ($p in 'ProfileName', 'ProfileLocation', 'Region', 'ForcePathStyle', 'AccessKey', 'SecretKey', 'SessionToken', 'Credential', 'Provider') {
+                $command.Parameters.Keys | Should -Contain $p
+            }
+            $command.Parameters['SecretKey'].ParameterType | Should -Be ([securestring])
+            $command.Parameters['Credential'].ParameterType | Should -Be ([pscredential])
+        }
+    }
+
+    It 'loads the engine and AWSSDK into its own load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        # Force the engine to load: open a session against an endpoint that is never called.
+        Get-S3AuditAcl -BucketName 'x' -EndpointUrl 'http://127.0.0.1:1' -AccessKey 'a' -SecretKey (ConvertTo-SecureString 'b' -AsPlainText -Force) -ErrorAction SilentlyContinue
+        $contexts = [AppDomain]::CurrentDomain.GetAssemblies() |
+            Where-Object { $_.GetName().Name -in 'S3Audit.Engine', 'AWSSDK.S3' } |
+            ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
+        $contexts | Should -Not -BeNullOrEmpty
+        $contexts | ForEach-Object { $_ | Should -Be 'S3Audit' }
+    }
+}
