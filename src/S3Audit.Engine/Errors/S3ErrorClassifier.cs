@@ -44,7 +44,7 @@ namespace S3Audit.Engine.Errors
 
         internal static Exception Unwrap(Exception exception)
         {
-            while ((exception is AggregateException || exception is System.Reflection.TargetInvocationException) && exception.InnerException != null)
+            while ((exception is AggregateException || exception is System.Reflection.TargetInvocationException || exception is AuditException) && exception.InnerException != null)
             {
                 exception = exception.InnerException;
             }
