@@ -65,8 +65,20 @@ namespace S3Audit.Engine.AccessLogging
         /// <summary>True when every statement of <paramref name="before"/> other than S3Audit's is in <paramref name="after"/> unchanged.</summary>
         internal static bool StatementsKept(string? before, string? after)
         {
-            var kept = LoggingPolicyMerger.OtherStatements(after);
-            return LoggingPolicyMerger.OtherStatements(before).All(s => kept.Any(k => JsonEquality.Equal(s, k)));
+            // Each earlier statement must match its own statement afterwards: two identical statements need two.
+            var unmatched = LoggingPolicyMerger.OtherStatements(after).ToList();
+            foreach (string statement in LoggingPolicyMerger.OtherStatements(before))
+            {
+                int match = unmatched.FindIndex(k => JsonEquality.Equal(statement, k));
+                if (match < 0)
+                {
+                    return false;
+                }
+
+                unmatched.RemoveAt(match);
+            }
+
+            return true;
         }
     }
 }

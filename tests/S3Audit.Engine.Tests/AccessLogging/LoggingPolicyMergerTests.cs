@@ -157,3 +157,28 @@ public class LoggingPolicyMergerTests
         Assert.Equal(new[] { "- (no policy)" }, PolicyDiff.Describe(null, after).Split(Environment.NewLine).Where(l => l.StartsWith("- ")));
     }
 }
+
+public class StatementsKeptTests
+{
+    private const string A = "{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs/*\"}";
+    private const string B = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::logs/*\"}";
+    private static string Policy(params string[] statements) => "{\"Version\":\"2012-10-17\",\"Statement\":[" + string.Join(",", statements) + "]}";
+
+    [Fact]
+    public void ReorderedMembersAndAddedStatementsStillCountAsKept()
+    {
+        string reordered = "{\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs/*\",\"Sid\":\"A\",\"Principal\":\"*\",\"Effect\":\"Allow\"}";
+        string withOurs = LoggingPolicyMerger.AddSource(Policy(reordered, B), "logs", "a/", "a", "acct").Policy!;
+
+        Assert.True(S3Audit.Engine.AccessLogging.TargetPolicyChange.StatementsKept(Policy(A, B), withOurs));
+    }
+
+    [Theory]
+    [InlineData(new[] { A, B }, new[] { A })]
+    [InlineData(new[] { B, B }, new[] { B })]
+    [InlineData(new[] { A }, new[] { "{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::logs/x*\"}" })]
+    public void ALostOrChangedStatementIsNoticed(string[] before, string[] after)
+    {
+        Assert.False(S3Audit.Engine.AccessLogging.TargetPolicyChange.StatementsKept(Policy(before), Policy(after)));
+    }
+}
