@@ -13,7 +13,9 @@
         'formats/S3Audit.Acl.Format.ps1xml',
         'formats/S3Audit.Audit.Format.ps1xml',
         'formats/S3Audit.Credentials.Format.ps1xml',
-        'formats/S3Audit.Policies.Format.ps1xml'
+        'formats/S3Audit.Policies.Format.ps1xml',
+        'formats/S3Audit.AccessLogging.Format.ps1xml',
+        'formats/S3Audit.Lyve.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
@@ -21,7 +23,11 @@
         'Invoke-S3Audit',
         'New-S3AuditConfig',
         'New-S3LogStoragePolicy',
-        'New-S3ReadOnlyLogPolicy'
+        'New-S3ReadOnlyLogPolicy',
+        'Enable-S3AccessLogging',
+        'Disable-S3AccessLogging',
+        'Set-LyveAuditTarget',
+        'Get-LyveAuditTarget'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,52 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
+}
+
+Describe 'Disable-S3AccessLogging' {
+    Context 'Command surface' -Tag 'CI' {
+        BeforeAll { $command = Get-Command Disable-S3AccessLogging }
+
+        It 'is exported, supports -WhatIf and declares its output type' {
+            $command.Module.Name | Should -Be 'S3Audit'
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
+            $command.OutputType.Type | Should -Contain ([S3Audit.S3AccessLoggingResult])
+        }
+
+        It 'takes BucketName from the pipeline and TargetBucketName by property name' {
+            $bucket = $command.Parameters['BucketName'].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+            $bucket.ValueFromPipeline | Should -BeTrue
+            $bucket.ValueFromPipelineByPropertyName | Should -BeTrue
+            ($command.Parameters['TargetBucketName'].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -BeTrue
+            $command.Parameters.Keys | Should -Contain 'RemovePermission'
+        }
+    }
+
+    Context 'Against Ceph RGW' -Tag 'Server' {
+        BeforeAll {
+            $client = Get-RgwClient
+            $connection = Get-S3TestConnection
+            $source = New-RgwBucket $client 'pester-dsrc'
+            $target = New-RgwBucket $client 'pester-dlogs'
+            $unrelated = '{"Sid":"KeepMe","Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/test"]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::' + $target + '/*"}'
+            $null = $client.PutBucketPolicyAsync($target, '{"Version":"2012-10-17","Statement":[' + $unrelated + ']}').GetAwaiter().GetResult()
+            $null = Enable-S3AccessLogging $source $target -Confirm:$false @connection
+        }
+
+        It 'pipes the Enable result into Disable -RemovePermission and keeps the other statement' {
+            $row = Enable-S3AccessLogging $source $target -PassThru -Confirm:$false @connection |
+                Disable-S3AccessLogging -RemovePermission -PassThru -Confirm:$false @connection
+            $row.Action | Should -Be 'Disabled'
+            $row.PermissionChanged | Should -BeTrue
+            $policy = $client.GetBucketPolicyAsync($target).GetAwaiter().GetResult().Policy | ConvertFrom-Json
+            @($policy.Statement).Count | Should -Be 1
+            $policy.Statement[0].Sid | Should -Be 'KeepMe'
+        }
+
+        It 'reports AlreadyDisabled when there is nothing to do' {
+            (Disable-S3AccessLogging $source -PassThru -Confirm:$false @connection).Action | Should -Be 'AlreadyDisabled'
+        }
+    }
+}

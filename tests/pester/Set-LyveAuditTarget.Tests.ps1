@@ -1,0 +1,69 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-S3AuditModule
+}
+
+Describe 'Set-LyveAuditTarget' {
+    Context 'Command surface' -Tag 'CI' {
+        BeforeAll { $command = Get-Command Set-LyveAuditTarget }
+
+        It 'is exported, supports -WhatIf and declares LyveAuditTarget' {
+            $command.Module.Name | Should -Be 'S3Audit'
+            $command.Parameters.Keys | Should -Contain 'WhatIf'
+            $command.OutputType.Type | Should -Contain ([S3Audit.LyveAuditTarget])
+        }
+
+        It 'has a Create parameter set that needs the retention' {
+            $create = $command.ParameterSets | Where-Object Name -eq 'Create'
+            ($create.Parameters | Where-Object Name -eq 'RetentionMode').IsMandatory | Should -BeTrue
+            ($create.Parameters | Where-Object Name -eq 'RetentionDays').IsMandatory | Should -BeTrue
+            ($command.Parameters['RetentionMode'].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues |
+                Should -Be @('Governance', 'Compliance')
+        }
+
+        It 'refuses providers other than Lyve Cloud' {
+            $secret = ConvertTo-SecureString 'not-a-real-secret' -AsPlainText -Force
+            { Set-LyveAuditTarget -BucketName audit -Provider Ceph -EndpointUrl 'http://127.0.0.1:9' -AccessKey AKID -SecretKey $secret -ErrorAction Stop } |
+                Should -Throw -ErrorId 'FeatureNotSupported,S3Audit.Commands.Cmdlets.SetLyveAuditTargetCommand'
+        }
+    }
+
+    Context 'Against Ceph RGW declared as Lyve Cloud' -Tag 'Server' {
+        BeforeAll {
+            $client = Get-RgwClient
+            $env:S3AUDIT_CONFIG = Join-Path ([IO.Path]::GetTempPath()) ("s3audit-pester-" + [guid]::NewGuid() + '/settings.yml')
+            $connection = Get-S3TestConnection
+            $connection.Provider = 'Lyve'
+        }
+        AfterAll { Remove-Item Env:S3AUDIT_CONFIG }
+
+        It '-Create -WhatIf creates nothing and records nothing' {
+            $bucket = New-RgwBucketName 'pester-lyve'
+            $row = Set-LyveAuditTarget $bucket -Create -RetentionMode Governance -RetentionDays 1 -WhatIf @connection -WarningAction SilentlyContinue
+            $row.Eligible | Should -BeFalse
+            $row.Exists | Should -BeFalse
+            Test-Path $env:S3AUDIT_CONFIG | Should -BeFalse
+        }
+
+        It '-Create makes an eligible, recorded target that Get-LyveAuditTarget finds' {
+            $bucket = New-RgwBucketName 'pester-lyve'
+            $row = Set-LyveAuditTarget $bucket -Create -RetentionMode Governance -RetentionDays 1 -Confirm:$false @connection
+            $row.Eligible | Should -BeTrue
+            $row.Recorded | Should -BeTrue
+            $row.RemainingStep | Should -BeLike '*Settings → Audit Logs → target bucket*'
+            $found = Get-LyveAuditTarget $bucket -AccessKey $connection.AccessKey -SecretKey $connection.SecretKey -Provider Lyve
+            $found.BucketName | Should -Be $bucket
+            $found.Eligible | Should -BeTrue
+        }
+
+        It 'says why a bucket without object lock is not eligible' {
+            $bucket = New-RgwBucket $client 'pester-plain'
+            $row = Set-LyveAuditTarget $bucket @connection -WarningAction SilentlyContinue
+            $row.Eligible | Should -BeFalse
+            $row.Reasons | Should -BeLike '*Object lock is not enabled*'
+            $row.Recorded | Should -BeFalse
+        }
+    }
+}
