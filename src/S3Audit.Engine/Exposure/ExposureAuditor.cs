@@ -100,33 +100,15 @@ namespace S3Audit.Engine.Exposure
             return new ExposureReport(result, causes.Select(c => c.Finding).ToList(), block);
         }
 
-        private bool? JudgePolicy(string bucket, Readout<string> policy, EffectivePublicAccessBlock block, List<Cause> causes, IAuditOutput output)
+        /// <summary>Exoscale's own language where the provider is Exoscale and the document is not AWS JSON; AWS's rules otherwise.</summary>
+        internal static PolicyEvaluation EvaluatePolicy(S3Provider provider, string policyJson) =>
+            ProviderCapabilities.For(provider).Supports(S3Feature.ExoscaleBucketPolicy) && policyJson.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0
+                ? ExoscalePolicyEvaluator.Evaluate(policyJson)
+                : BucketPolicyEvaluator.Evaluate(policyJson);
+
+        /// <summary>One cause per public statement (masked as the bucket's Block Public Access says) and one informational row per Deny or unscoped service principal.</summary>
+        internal static void AddPolicyCauses(string bucket, S3Provider provider, PolicyEvaluation evaluation, ExposureMask mask, List<Cause> causes)
         {
-            switch (policy.State)
-            {
-                case ReadState.NotConfigured:
-                    return false;
-                case ReadState.NotSupported:
-                    return null;
-                case ReadState.Unknown:
-                    causes.Add(Unreadable(bucket, "Policy", "The bucket policy could not be read: " + policy.Reason, "s3:GetBucketPolicy"));
-                    return null;
-            }
-
-            bool exoscale = _session.Capabilities.Supports(S3Feature.ExoscaleBucketPolicy) && policy.Value!.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0;
-            PolicyEvaluation evaluation;
-            try
-            {
-                evaluation = exoscale ? ExoscalePolicyEvaluator.Evaluate(policy.Value!) : BucketPolicyEvaluator.Evaluate(policy.Value!);
-            }
-            catch (PolicyParseException e)
-            {
-                output.WriteError(new AuditError("BucketPolicyInvalid", AuditErrorKind.InvalidData, $"The policy of bucket '{bucket}' could not be judged: {e.Message}", bucket, e));
-                causes.Add(Unreadable(bucket, "Policy", "The bucket policy could not be parsed: " + e.Message, "a valid policy"));
-                return null;
-            }
-
-            ExposureMask mask = ExposureMask.ForPolicy(block);
             foreach (StatementVerdict statement in evaluation.Statements)
             {
                 bool informational = !statement.IsPublic && (!statement.Effect.Equals("Allow", StringComparison.Ordinal) || statement.Why.Contains("confused deputy"));
@@ -146,12 +128,39 @@ namespace S3Audit.Engine.Exposure
                     Actions = statement.Actions,
                     Why = statement.Why + (statement.IsPublic ? mask.Why : string.Empty),
                     Severity = ExposureVerdict.Severity(level, statement.Access),
-                    Remediation = statement.IsPublic ? ExposureRemediation.ForPolicy(level, _session.Provider, statement.StatementId) : string.Empty,
+                    Remediation = statement.IsPublic ? ExposureRemediation.ForPolicy(level, provider, statement.StatementId) : string.Empty,
                     MaskedBy = level == S3ExposureLevel.Latent ? mask.MaskedBy : string.Empty,
-                    Provider = _session.Provider,
+                    Provider = provider,
                 }, statement.Access));
             }
+        }
 
+        private bool? JudgePolicy(string bucket, Readout<string> policy, EffectivePublicAccessBlock block, List<Cause> causes, IAuditOutput output)
+        {
+            switch (policy.State)
+            {
+                case ReadState.NotConfigured:
+                    return false;
+                case ReadState.NotSupported:
+                    return null;
+                case ReadState.Unknown:
+                    causes.Add(Unreadable(bucket, "Policy", "The bucket policy could not be read: " + policy.Reason, "s3:GetBucketPolicy"));
+                    return null;
+            }
+
+            PolicyEvaluation evaluation;
+            try
+            {
+                evaluation = EvaluatePolicy(_session.Provider, policy.Value!);
+            }
+            catch (PolicyParseException e)
+            {
+                output.WriteError(new AuditError("BucketPolicyInvalid", AuditErrorKind.InvalidData, $"The policy of bucket '{bucket}' could not be judged: {e.Message}", bucket, e));
+                causes.Add(Unreadable(bucket, "Policy", "The bucket policy could not be parsed: " + e.Message, "a valid policy"));
+                return null;
+            }
+
+            AddPolicyCauses(bucket, _session.Provider, evaluation, ExposureMask.ForPolicy(block), causes);
             return evaluation.IsPublic;
         }
 
