@@ -10,10 +10,14 @@
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
-        'formats/S3Audit.Acl.Format.ps1xml'
+        'formats/S3Audit.Acl.Format.ps1xml',
+        'formats/S3Audit.Exposure.Format.ps1xml',
+        'formats/S3Audit.Bucket.Format.ps1xml'
     )
     CmdletsToExport      = @(
-        'Get-S3AuditAcl'
+        'Get-S3AuditAcl',
+        'Get-S3AuditBucket',
+        'Test-S3PublicExposure'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
