@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Posture;
@@ -15,8 +13,9 @@ namespace S3Audit.Commands.Cmdlets
     [OutputType(typeof(S3AuditBucket), typeof(S3AuditBucketFinding))]
     public sealed class GetS3AuditBucketCommand : S3AuditCmdlet
     {
-        private readonly HashSet<string> _read = new HashSet<string>(StringComparer.Ordinal);
-        private bool _ran;
+        private readonly PipedBuckets _buckets = new PipedBuckets();
+        // One reader per invocation: the account-level Block Public Access is read once for every piped bucket.
+        private BucketPostureReader? _reader;
 
         /// <summary>Bucket names or wildcards; every bucket when omitted.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -39,20 +38,17 @@ namespace S3Audit.Commands.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (BucketName != null)
+            IList<string> fresh = _buckets.Fresh(BucketName);
+            if (fresh.Count > 0)
             {
-                List<string> fresh = BucketName.Where(_read.Add).ToList();
-                if (fresh.Count > 0)
-                {
-                    Run(fresh);
-                }
+                Run(fresh);
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (!_ran && !MyInvocation.ExpectingInput)
+            if (!_buckets.Ran && !MyInvocation.ExpectingInput)
             {
                 Run(new string[0]);
             }
@@ -60,7 +56,7 @@ namespace S3Audit.Commands.Cmdlets
 
         private void Run(IList<string> buckets)
         {
-            _ran = true;
+            _buckets.MarkRan();
             var request = new BucketPostureRequest
             {
                 BucketNames = buckets,
@@ -68,7 +64,7 @@ namespace S3Audit.Commands.Cmdlets
                 RequireObjectLock = RequireObjectLock.IsPresent,
                 Detailed = Detailed.IsPresent,
             };
-            var reader = new BucketPostureReader(Session);
+            BucketPostureReader reader = _reader ??= new BucketPostureReader(Session);
             RunEngine((output, token) => reader.RunAsync(request, output, token));
         }
     }

@@ -21,8 +21,9 @@ namespace S3Audit.Commands.Cmdlets
         private const string BucketSet = "Bucket";
         private const string DocumentSet = "PolicyDocument";
         private const string PathSet = "PolicyPath";
-        private readonly HashSet<string> _audited = new HashSet<string>(StringComparer.Ordinal);
-        private bool _ran;
+        private readonly PipedBuckets _buckets = new PipedBuckets();
+        // One auditor per invocation: the account-level Block Public Access is read once for every piped bucket.
+        private ExposureAuditor? _auditor;
 
         /// <summary>Bucket names or wildcards; every bucket when omitted. With -PolicyDocument/-PolicyPath, the name the result carries.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -67,30 +68,26 @@ namespace S3Audit.Commands.Cmdlets
         {
             if (ParameterSetName != BucketSet)
             {
-                if (!_ran)
+                if (!_buckets.Ran)
                 {
-                    _ran = true;
+                    _buckets.MarkRan();
                     EvaluateOffline();
                 }
 
                 return;
             }
 
-            if (BucketName != null)
+            IList<string> fresh = _buckets.Fresh(BucketName);
+            if (fresh.Count > 0)
             {
-                // Rows piped from Get-S3AuditAcl repeat a bucket once per grant: judge each bucket once.
-                List<string> fresh = BucketName.Where(_audited.Add).ToList();
-                if (fresh.Count > 0)
-                {
-                    Run(fresh);
-                }
+                Run(fresh);
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (ParameterSetName == BucketSet && !_ran && !MyInvocation.ExpectingInput)
+            if (ParameterSetName == BucketSet && !_buckets.Ran && !MyInvocation.ExpectingInput)
             {
                 Run(new string[0]);
             }
@@ -98,7 +95,7 @@ namespace S3Audit.Commands.Cmdlets
 
         private void Run(IList<string> buckets)
         {
-            _ran = true;
+            _buckets.MarkRan();
             var request = new ExposureRequest
             {
                 BucketNames = buckets,
@@ -108,7 +105,7 @@ namespace S3Audit.Commands.Cmdlets
                 ThrottleLimit = ThrottleLimit,
                 Detailed = Detailed.IsPresent,
             };
-            var auditor = new ExposureAuditor(Session);
+            ExposureAuditor auditor = _auditor ??= new ExposureAuditor(Session);
             RunEngine((output, token) => auditor.RunAsync(request, output, token));
         }
 

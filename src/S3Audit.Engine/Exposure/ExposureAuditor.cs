@@ -38,22 +38,7 @@ namespace S3Audit.Engine.Exposure
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ExposureReport report = await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);
-                if (report.BucketMissing)
-                {
-                    continue;
-                }
-
-                if (request.Detailed)
-                {
-                    foreach (S3ExposureFinding finding in report.Findings)
-                    {
-                        output.WriteObject(finding);
-                    }
-                }
-                else
-                {
-                    output.WriteObject(report.Result);
-                }
+                RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Result, report.Findings);
             }
         }
 

@@ -38,22 +38,7 @@ namespace S3Audit.Engine.Posture
                 cancellationToken.ThrowIfCancellationRequested();
                 created.TryGetValue(bucket, out DateTimeOffset? creationDate);
                 BucketPostureReport report = await ReadBucketAsync(bucket, request, output, cancellationToken, creationDate).ConfigureAwait(false);
-                if (report.BucketMissing)
-                {
-                    continue;
-                }
-
-                if (request.Detailed)
-                {
-                    foreach (S3AuditBucketFinding finding in report.Findings)
-                    {
-                        output.WriteObject(finding);
-                    }
-                }
-                else
-                {
-                    output.WriteObject(report.Bucket);
-                }
+                RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Bucket, report.Findings);
             }
         }
 
