@@ -63,7 +63,7 @@ namespace S3Audit.Engine.Buckets
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                AuditError error = S3ErrorClassifier.Classify(e, "STS GetCallerIdentity", "account", idPrefix: "Account");
+                AuditError error = S3ErrorClassifier.Classify(e, "STS GetCallerIdentity", "account", idPrefix: "Account", subject: "the caller's account");
                 output.WriteError(error);
                 return Readout<PublicAccessBlockFlags>.Unknown("the account id could not be read: " + error.Message);
             }
@@ -92,7 +92,7 @@ namespace S3Audit.Engine.Buckets
                     return Readout<PublicAccessBlockFlags>.NotConfigured($"Account {AccountId} has no account-level Block Public Access.");
                 }
 
-                AuditError error = S3ErrorClassifier.Classify(e, "S3 Control GetPublicAccessBlock", AccountId, idPrefix: "Account");
+                AuditError error = S3ErrorClassifier.Classify(e, "S3 Control GetPublicAccessBlock", AccountId, idPrefix: "Account", subject: $"account '{AccountId}'");
                 output.WriteError(error);
                 return Readout<PublicAccessBlockFlags>.Unknown(error.Message);
             }

@@ -41,6 +41,14 @@ public class BucketPolicyEvaluatorTests
     }
 
     [Fact]
+    public void AFederatedPrincipalIsOpenButAFixedRestrictingConditionStillLimitsIt()
+    {
+        // AWS's rule is per Allow: fixed values of a principal OR of a restricting key. Federated is never a fixed
+        // principal, but a fixed aws:SourceVpce (AND-combined) still limits who can use it.
+        Assert.False(IsPublic(Policy("{\"Federated\":\"graph.facebook.com\"}", "{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}")));
+    }
+
+    [Fact]
     public void NotPrincipalWithAllowIsPublicAndWithDenyIsNot()
     {
         string allow = "{\"Statement\":[{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}";
@@ -249,6 +257,11 @@ public class BucketPolicyEvaluatorTests
         string asList = "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::b/*\"],\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":[\"198.51.100.0/24\"]}}}]}";
         Assert.False(BucketPolicyEvaluator.Evaluate(asList).IsPublic);
         Assert.True(BucketPolicyEvaluator.Evaluate(asList.Replace("198.51.100.0/24", "0.0.0.0/0")).IsPublic);
+        // A policy variable is literal text in a 2008-10-17 policy, but it is still not counted as a fixed value.
+        string withVariable = asObject.Replace("{\"AWS\":\"*\"}", "{\"AWS\":\"arn:aws:iam::111122223333:user/${aws:username}\"}");
+        Assert.Contains("${aws:username}", withVariable);
+        Assert.True(BucketPolicyEvaluator.Evaluate(withVariable).IsPublic);
+        Assert.False(BucketPolicyEvaluator.Evaluate(withVariable.Replace("${aws:username}", "alice")).IsPublic);
         // No Version at all is evaluated the same way.
         Assert.True(BucketPolicyEvaluator.Evaluate(asObject.Replace("\"Version\":\"2008-10-17\",", "")).IsPublic);
     }

@@ -43,6 +43,19 @@ public class ExposureAuditorRecordedTests
     }
 
     [Fact]
+    public async Task OnAwsAnIgnoredAclIsSaidToBeInvisible()
+    {
+        // AWS leaves public grants out of GetBucketAcl while IgnorePublicAcls is on: say so rather than imply none exist.
+        using var server = new RecordedHttpServer()
+            .WithAccount(RecordedS3.AccountBlock(false, ignoreAcls: true, false, false))
+            .WithDefaults("b");
+
+        var (result, _) = await AuditAsync(server, S3Provider.Aws, "b");
+        Assert.Equal((S3ExposureLevel.NotPublic, (bool?)false), (result.Exposure, result.ViaAcl));
+        Assert.Contains("a masked public ACL cannot be seen", result.Reasons);
+    }
+
+    [Fact]
     public async Task AccountLevelRestrictPublicBucketsMasksThePolicyButNotTheAcl()
     {
         using var server = new RecordedHttpServer()
@@ -117,7 +130,7 @@ public class ExposureAuditorRecordedTests
         var (result, output) = await AuditAsync(server, S3Provider.Aws, "b");
         Assert.Equal(S3ExposureLevel.Unknown, result.Exposure);
         Assert.Contains("IgnorePublicAcls hides it is unknown", result.Reasons);
-        Assert.Contains(output.Errors, e => e.ErrorId.StartsWith("Account") && e.Message.Contains("S3 Control GetPublicAccessBlock"));
+        Assert.Contains(output.Errors, e => e.ErrorId.StartsWith("Account") && e.Message.StartsWith($"S3 Control GetPublicAccessBlock on account '{RecordedS3.AccountId}' failed"));
     }
 
     [Fact]
