@@ -33,7 +33,7 @@ Describe 'Get-S3AuditBucket' {
     }
 
     It 'has table views and help' {
-        (Get-FormatData -TypeName S3Audit.S3AuditBucket).FormatViewDefinition.Control.GetType().Name | Should -Contain 'TableControl'
+        (Get-FormatData -TypeName S3Audit.S3AuditBucket).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name } | Should -Contain 'TableControl'
         (Get-FormatData -TypeName S3Audit.S3AuditBucketFinding) | Should -Not -BeNullOrEmpty
         @((Get-Help Get-S3AuditBucket -Full).Examples.Example).Count | Should -BeGreaterOrEqual 2
     }

@@ -17,7 +17,7 @@ Describe 'Test-S3PublicExposure' {
     }
 
     It 'has the Bucket, PolicyDocument and PolicyPath parameter sets' {
-        $command.ParameterSets.Name | Should -Be @('Bucket', 'PolicyDocument', 'PolicyPath')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'PolicyDocument', 'PolicyPath')
         $command.DefaultParameterSet | Should -Be 'Bucket'
         ($command.ParameterSets | Where-Object Name -eq 'PolicyDocument').Parameters.Where({ $_.Name -eq 'PolicyDocument' }).IsMandatory | Should -BeTrue
         ($command.ParameterSets | Where-Object Name -eq 'PolicyDocument').Parameters.Name | Should -Not -Contain 'IncludeObjects'
@@ -70,8 +70,8 @@ Describe 'Test-S3PublicExposure' {
     }
 
     It 'has a table view for both output types' {
-        (Get-FormatData -TypeName S3Audit.S3ExposureResult).FormatViewDefinition.Control.GetType().Name | Should -Contain 'TableControl'
-        (Get-FormatData -TypeName S3Audit.S3ExposureFinding).FormatViewDefinition.Control.GetType().Name | Should -Contain 'TableControl'
+        (Get-FormatData -TypeName S3Audit.S3ExposureResult).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name } | Should -Contain 'TableControl'
+        (Get-FormatData -TypeName S3Audit.S3ExposureFinding).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name } | Should -Contain 'TableControl'
     }
 
     It 'has help with examples' {
