@@ -26,8 +26,9 @@ namespace S3Audit.Engine.Exposure
             "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike",
         };
 
-        // "AROLEID:*": any session of one role, which AWS accepts for aws:userid.
-        private static readonly Regex RoleSessionPattern = new Regex(@"^[A-Z0-9]+:\*$", RegexOptions.CultureInvariant);
+        // AWS counts a fixed aws:userid only "outside the pattern AROLEID:*": a role session id (role id, colon,
+        // session name) is not fixed, because whoever can assume the role chooses the session name.
+        private static readonly Regex RoleSessionPattern = new Regex(@"^[A-Z0-9]+:", RegexOptions.CultureInvariant);
         // arn:aws:s3:region:account:accesspoint/* with a fixed account: AWS accepts a wildcard access-point name in a bucket policy.
         private static readonly Regex AccessPointAnyName = new Regex(@"^arn:[a-z-]+:s3:[a-z0-9-]+:[0-9]{12}:accesspoint/[^${}]*$", RegexOptions.CultureInvariant);
 
@@ -86,15 +87,15 @@ namespace S3Audit.Engine.Exposure
 
         private static string? WhyValueNotFixed(string key, string value)
         {
+            if (string.Equals(key, "aws:userid", StringComparison.OrdinalIgnoreCase) && RoleSessionPattern.IsMatch(value))
+            {
+                return $"'{value}' is a role session id (pattern AROLEID:*), which AWS does not count as fixed";
+            }
+
             string? problem = PolicyValue.WhyNotFixed(value);
             if (problem == null || value.IndexOf("${", StringComparison.Ordinal) >= 0)
             {
                 return problem;
-            }
-
-            if (string.Equals(key, "aws:userid", StringComparison.OrdinalIgnoreCase) && RoleSessionPattern.IsMatch(value))
-            {
-                return null;
             }
 
             if (string.Equals(key, "s3:DataAccessPointArn", StringComparison.OrdinalIgnoreCase) && AccessPointAnyName.IsMatch(value))

@@ -162,8 +162,9 @@ public class BucketPolicyEvaluatorTests
     }
 
     [Theory]
-    [InlineData("StringLike", "aws:userid", "AROAEXAMPLEROLEID:*", false)]   // AWS accepts any session of one role
-    [InlineData("StringLike", "aws:userid", "AROA*:*", true)]
+    [InlineData("StringEquals", "aws:userid", "AIDAEXAMPLEUSERID", false)]    // an IAM user's id is fixed
+    [InlineData("StringLike", "aws:userid", "AROAEXAMPLEROLEID:*", true)]     // "outside the pattern AROLEID:*"
+    [InlineData("StringEquals", "aws:userid", "AROAEXAMPLEROLEID:alice", true)] // the session name is the caller's choice
     [InlineData("ArnLike", "s3:DataAccessPointArn", "arn:aws:s3:us-west-2:111122223333:accesspoint/*", false)] // any name, fixed account
     [InlineData("ArnLike", "s3:DataAccessPointArn", "arn:aws:s3:us-west-2:*:accesspoint/*", true)]
     public void DocumentedWildcardExceptions(string op, string key, string value, bool expected)
