@@ -22,6 +22,14 @@ public class ExposureAuditorRgwTests
         return (Assert.Single(output.OfType<S3ExposureResult>()), output);
     }
 
+    /// <summary>What an anonymous caller gets: proves a verdict against what RGW enforces.</summary>
+    private static async Task<int> AnonymousStatusAsync(string path)
+    {
+        using var http = new HttpClient();
+        using HttpResponseMessage response = await http.GetAsync(RgwServer.Endpoint + path);
+        return (int)response.StatusCode;
+    }
+
     private static Task BlockAsync(AmazonS3Client s3, string bucket, bool ignorePublicAcls = false, bool restrictPublicBuckets = false) =>
         s3.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
         {
@@ -43,9 +51,11 @@ public class ExposureAuditorRgwTests
         Assert.False(open.PublicWrite);
         Assert.Contains("AllUsers", open.Reasons);
         Assert.Equal(1, open.FindingCount);
+        Assert.Equal(200, await AnonymousStatusAsync($"/{bucket}"));
 
         await BlockAsync(s3, bucket, ignorePublicAcls: true);
         var (masked, _) = await AuditAsync(bucket);
+        Assert.Equal(403, await AnonymousStatusAsync($"/{bucket}"));
         Assert.Equal((S3ExposureLevel.Latent, true), (masked.Exposure, masked.ViaAcl));
         Assert.Equal("IgnorePublicAcls (bucket)", masked.MaskedBy);
         Assert.True(masked.PublicList);
@@ -54,6 +64,7 @@ public class ExposureAuditorRgwTests
         await BlockAsync(s3, bucket, restrictPublicBuckets: true);
         var (unmasked, _) = await AuditAsync(bucket);
         Assert.Equal(S3ExposureLevel.Public, unmasked.Exposure);
+        Assert.Equal(200, await AnonymousStatusAsync($"/{bucket}"));
     }
 
     [Fact]
@@ -63,10 +74,12 @@ public class ExposureAuditorRgwTests
         string bucket = RgwServer.UniqueBucket("exp-pol");
         await s3.PutBucketAsync(bucket);
         await s3.PutBucketPolicyAsync(bucket, PublicReadPolicy.Replace("BUCKET", bucket));
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "o.txt", ContentBody = "x" });
 
         var (open, output) = await AuditAsync(bucket);
         Assert.Empty(output.Errors);
         Assert.Equal((S3ExposureLevel.Public, false, true), (open.Exposure, open.ViaAcl, open.ViaPolicy));
+        Assert.Equal(200, await AnonymousStatusAsync($"/{bucket}/o.txt"));
         Assert.True(open.PublicRead);
         Assert.Contains("PublicRead", open.Reasons);
 
@@ -88,6 +101,7 @@ public class ExposureAuditorRgwTests
         var (masked, _) = await AuditAsync(bucket);
         Assert.Equal(S3ExposureLevel.Latent, masked.Exposure);
         Assert.Equal("RestrictPublicBuckets (bucket)", masked.MaskedBy);
+        Assert.Equal(403, await AnonymousStatusAsync($"/{bucket}/o.txt"));
     }
 
     [Fact]
