@@ -21,6 +21,7 @@ namespace S3Audit.Engine.Exposure
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex NegatedRestriction = new Regex(@"!\s*\(?\s*(source_ip|identity|api_key)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex QuotedName = new Regex(@"['""]([a-z-]+)['""]", RegexOptions.CultureInvariant);
+        private static readonly Regex IpRange = new Regex(@"inIpRange\s*\(\s*['""]([^'""]*)['""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         /// <summary>Judges an Exoscale bucket policy. Invalid JSON or shape throws <see cref="PolicyParseException"/>.</summary>
         public static PolicyEvaluation Evaluate(string policyJson)
@@ -132,8 +133,10 @@ namespace S3Audit.Engine.Exposure
                 trimmed = trimmed.Substring(1, trimmed.Length - 2).Trim();
             }
 
+            // AWS's breadth rule applies to source ranges here too: inIpRange('0.0.0.0/0') restricts nothing.
             return trimmed.Split(new[] { "||" }, StringSplitOptions.None)
-                .All(part => Restriction.IsMatch(part) && !NegatedRestriction.IsMatch(part));
+                .All(part => Restriction.IsMatch(part) && !NegatedRestriction.IsMatch(part) &&
+                             IpRange.Matches(part).Cast<Match>().All(m => SourceIpRange.WhyNotFixed(m.Groups[1].Value) == null));
         }
 
         private static PublicAccess AccessOf(string expression)

@@ -19,6 +19,9 @@ public class ExoscalePolicyEvaluatorTests
     [InlineData("source_ip.inIpRange('89.145.160.0/24') || operation == 'get-object'", true)]
     [InlineData("!source_ip.inIpRange('89.145.160.0/24')", true)]
     [InlineData("(source_ip.inIpRange('89.145.160.0/24') && operation == 'get-object')", false)]
+    [InlineData("source_ip.inIpRange('0.0.0.0/0')", true)]
+    [InlineData("source_ip.inIpRange('10.0.0.0/8')", false)]
+    [InlineData("source_ip.inIpRange('2a04:c46::/31')", true)]
     public void AllowRulesArePublicWithoutSourceIpOrIdentity(string expression, bool expected)
     {
         PolicyEvaluation result = ExoscalePolicyEvaluator.Evaluate(Rules(("allow", expression)));
