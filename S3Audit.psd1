@@ -15,10 +15,13 @@
         'formats/S3Audit.Credentials.Format.ps1xml',
         'formats/S3Audit.Policies.Format.ps1xml',
         'formats/S3Audit.AccessLogging.Format.ps1xml',
-        'formats/S3Audit.Lyve.Format.ps1xml'
+        'formats/S3Audit.Lyve.Format.ps1xml',
+        'formats/S3Audit.Exposure.Format.ps1xml',
+        'formats/S3Audit.Bucket.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
+        'Get-S3AuditBucket',
         'Get-S3AuditCredential',
         'Invoke-S3Audit',
         'New-S3AuditConfig',
@@ -27,7 +30,8 @@
         'Enable-S3AccessLogging',
         'Disable-S3AccessLogging',
         'Set-LyveAuditTarget',
-        'Get-LyveAuditTarget'
+        'Get-LyveAuditTarget',
+        'Test-S3PublicExposure'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -81,19 +81,53 @@ namespace S3Audit.Engine.Buckets
         }
 
         /// <summary>Every bucket the identity can list (ListBuckets, following continuation tokens).</summary>
-        public async Task<IReadOnlyList<string>> ListAllAsync(CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<string>> ListAllAsync(CancellationToken cancellationToken) =>
+            (await ListCreationDatesAsync(cancellationToken).ConfigureAwait(false)).Keys.ToList();
+
+        /// <summary>Every bucket the identity can list with its creation date (null when the server sends none), in listing order.</summary>
+        public async Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListCreationDatesAsync(CancellationToken cancellationToken)
         {
-            var names = new List<string>();
+            var buckets = new OrderedBuckets();
             string? token = null;
             do
             {
                 ListBucketsResponse response = await _session.Client.ListBucketsAsync(new ListBucketsRequest { ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-                names.AddRange((response.Buckets ?? new List<S3Bucket>()).Select(b => b.BucketName));
+                foreach (S3Bucket bucket in response.Buckets ?? new List<S3Bucket>())
+                {
+                    buckets.Add(bucket.BucketName, bucket.CreationDate.HasValue ? new DateTimeOffset(bucket.CreationDate.Value.ToUniversalTime()) : (DateTimeOffset?)null);
+                }
+
                 token = string.IsNullOrEmpty(response.ContinuationToken) ? null : response.ContinuationToken;
             }
             while (token != null);
 
-            return names;
+            return buckets;
+        }
+
+        /// <summary>A read-only map that keeps the listing order.</summary>
+        private sealed class OrderedBuckets : IReadOnlyDictionary<string, DateTimeOffset?>
+        {
+            private readonly List<string> _order = new List<string>();
+            private readonly Dictionary<string, DateTimeOffset?> _dates = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+
+            public void Add(string name, DateTimeOffset? created)
+            {
+                if (!_dates.ContainsKey(name))
+                {
+                    _order.Add(name);
+                }
+
+                _dates[name] = created;
+            }
+
+            public DateTimeOffset? this[string key] => _dates[key];
+            public IEnumerable<string> Keys => _order;
+            public IEnumerable<DateTimeOffset?> Values => _order.Select(n => _dates[n]);
+            public int Count => _order.Count;
+            public bool ContainsKey(string key) => _dates.ContainsKey(key);
+            public bool TryGetValue(string key, out DateTimeOffset? value) => _dates.TryGetValue(key, out value);
+            public IEnumerator<KeyValuePair<string, DateTimeOffset?>> GetEnumerator() => _order.Select(n => new KeyValuePair<string, DateTimeOffset?>(n, _dates[n])).GetEnumerator();
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
     }
 }

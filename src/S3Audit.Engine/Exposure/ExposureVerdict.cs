@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace S3Audit.Engine.Exposure
+{
+    /// <summary>A finding and what it lets the public do.</summary>
+    internal sealed class Cause
+    {
+        public Cause(S3ExposureFinding finding, PublicAccess access)
+        {
+            Finding = finding;
+            Access = access;
+        }
+
+        public S3ExposureFinding Finding { get; }
+        public PublicAccess Access { get; }
+        /// <summary>Read and reported, but not a cause of exposure (a Deny, a fixed service principal).</summary>
+        public bool Informational => Finding.Exposure == S3ExposureLevel.NotPublic;
+    }
+
+    /// <summary>Turns a bucket's findings into its one-row verdict.</summary>
+    internal static class ExposureVerdict
+    {
+        /// <summary>Public beats Unknown beats Latent beats NotPublic: an unreadable path could hide anything.</summary>
+        public static S3ExposureResult Build(string bucket, S3Provider provider, IReadOnlyList<Cause> causes, IReadOnlyList<string> notes,
+            bool? viaAcl, bool? viaPolicy, bool? viaObjectAcl)
+        {
+            List<Cause> real = causes.Where(c => !c.Informational).ToList();
+            S3ExposureLevel level = real.Any(c => c.Finding.Exposure == S3ExposureLevel.Public) ? S3ExposureLevel.Public
+                : real.Any(c => c.Finding.Exposure == S3ExposureLevel.Unknown) ? S3ExposureLevel.Unknown
+                : real.Any(c => c.Finding.Exposure == S3ExposureLevel.Latent) ? S3ExposureLevel.Latent
+                : S3ExposureLevel.NotPublic;
+            PublicAccess access = real.Where(c => c.Finding.Exposure == level).Aggregate(PublicAccess.None, (all, c) => all | c.Access);
+            if (level == S3ExposureLevel.Unknown || level == S3ExposureLevel.NotPublic)
+            {
+                access = PublicAccess.None;
+            }
+
+            var reasons = real.Select(c => $"{c.Finding.Path}{(c.Finding.Key.Length > 0 ? " " + c.Finding.Key : string.Empty)}{(c.Finding.StatementId.Length > 0 ? " " + c.Finding.StatementId : string.Empty)}: {c.Finding.Why}").ToList();
+            if (reasons.Count == 0)
+            {
+                reasons.Add("No public ACL grant or policy statement was found.");
+            }
+
+            reasons.AddRange(notes);
+            return new S3ExposureResult
+            {
+                BucketName = bucket,
+                Provider = provider,
+                Exposure = level,
+                PublicRead = (access & PublicAccess.Read) != 0,
+                PublicWrite = (access & PublicAccess.Write) != 0,
+                PublicList = (access & PublicAccess.List) != 0,
+                ViaAcl = viaAcl,
+                ViaPolicy = viaPolicy,
+                ViaObjectAcl = viaObjectAcl,
+                MaskedBy = string.Join("; ", real.Where(c => c.Finding.Exposure == S3ExposureLevel.Latent).Select(c => c.Finding.MaskedBy).Distinct()),
+                Reasons = string.Join(" | ", reasons),
+                FindingCount = real.Count,
+            };
+        }
+
+        /// <summary>Critical for public write, High for other public access, Medium when latent, Unknown when unreadable, Info otherwise.</summary>
+        public static string Severity(S3ExposureLevel level, PublicAccess access) => level switch
+        {
+            S3ExposureLevel.Public => (access & PublicAccess.Write) != 0 ? "Critical" : "High",
+            S3ExposureLevel.Latent => "Medium",
+            S3ExposureLevel.Unknown => "Unknown",
+            _ => "Info",
+        };
+    }
+}

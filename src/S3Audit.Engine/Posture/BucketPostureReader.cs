@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Buckets;
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Exposure;
+using S3Audit.Engine.Pipeline;
+using S3Audit.Engine.Policies;
+using S3Audit.Engine.Providers;
+
+namespace S3Audit.Engine.Posture
+{
+    /// <summary>
+    /// Reads each bucket's posture into one flat <see cref="S3AuditBucket"/> row (exposure included, judged by
+    /// <see cref="ExposureAuditor"/> on the same reads) and runs <see cref="BucketChecks"/> on it.
+    /// </summary>
+    public sealed class BucketPostureReader
+    {
+        private readonly S3Session _session;
+        private AccountPublicAccessBlockReader? _account;
+
+        /// <summary>Creates a reader. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
+        public BucketPostureReader(S3Session session, AccountPublicAccessBlockReader? account = null)
+        {
+            _session = session;
+            _account = account;
+        }
+
+        /// <summary>Runs the request: one row per bucket, or its findings with <see cref="BucketPostureRequest.Detailed"/>.</summary>
+        public async Task RunAsync(BucketPostureRequest request, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            var selector = new BucketSelector(_session);
+            IReadOnlyList<string> buckets = await selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(selector, output, cancellationToken).ConfigureAwait(false);
+            foreach (string bucket in buckets)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                created.TryGetValue(bucket, out DateTimeOffset? creationDate);
+                BucketPostureReport report = await ReadBucketAsync(bucket, request, output, cancellationToken, creationDate).ConfigureAwait(false);
+                RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Bucket, report.Findings);
+            }
+        }
+
+        /// <summary>Reads and checks one bucket. Read failures are written to <paramref name="output"/> and make their column Unknown.</summary>
+        public async Task<BucketPostureReport> ReadBucketAsync(string bucket, BucketPostureRequest request, IAuditOutput output, CancellationToken cancellationToken,
+            DateTimeOffset? creationDate = null, BucketSnapshot? snapshot = null)
+        {
+            snapshot ??= new BucketSnapshot(_session, bucket, output, cancellationToken);
+            _account ??= new AccountPublicAccessBlockReader(_session, request.StsEndpoint, request.S3ControlEndpoint);
+            var exposureRequest = new ExposureRequest { StsEndpoint = request.StsEndpoint, S3ControlEndpoint = request.S3ControlEndpoint };
+            ExposureReport exposure = await new ExposureAuditor(_session, _account).AuditBucketAsync(bucket, exposureRequest, output, cancellationToken, snapshot).ConfigureAwait(false);
+            var row = new S3AuditBucket { BucketName = bucket, Provider = _session.Provider, CreationDate = creationDate, Exposure = exposure.Result.Exposure };
+            if (exposure.BucketMissing)
+            {
+                return new BucketPostureReport(row, Array.Empty<S3AuditBucketFinding>(), exposure);
+            }
+
+            var unreadable = new List<string>();
+            string Text<T>(string column, Readout<T> readout, Func<T, string> read, string notConfigured)
+            {
+                switch (readout.State)
+                {
+                    case ReadState.Read: return read(readout.Value!);
+                    case ReadState.NotConfigured: return notConfigured;
+                    case ReadState.NotSupported: return "NotSupported";
+                    default:
+                        unreadable.Add($"{column}: {readout.Reason}");
+                        return "Unknown";
+                }
+            }
+
+            var settings = new BucketSettingsReader(_session, bucket, output, cancellationToken);
+            row.Region = Text("Region", await settings.RegionAsync().ConfigureAwait(false), r => r, string.Empty);
+
+            Readout<VersioningSetting> versioning = await settings.VersioningAsync().ConfigureAwait(false);
+            row.Versioning = Text("Versioning", versioning, v => v.Status, "Off");
+            row.MfaDelete = versioning.State == ReadState.Read ? versioning.Value!.MfaDelete : row.Versioning;
+
+            Readout<ObjectLockSetting> objectLock = await settings.ObjectLockAsync().ConfigureAwait(false);
+            row.ObjectLockEnabled = Text("ObjectLockEnabled", objectLock, l => "Enabled", "Disabled");
+            row.DefaultRetentionMode = objectLock.State == ReadState.Read ? objectLock.Value!.Mode : objectLock.State == ReadState.NotConfigured ? "None" : row.ObjectLockEnabled;
+            row.DefaultRetentionDays = objectLock.Value?.Days;
+            row.DefaultRetentionYears = objectLock.Value?.Years;
+
+            Readout<EncryptionSetting> encryption = await settings.EncryptionAsync().ConfigureAwait(false);
+            row.Encryption = Text("Encryption", encryption, e => e.Kind, "None");
+            row.KmsKeyId = encryption.Value?.KmsKeyId ?? string.Empty;
+            row.BucketKeyEnabled = encryption.State == ReadState.Read
+                ? (encryption.Value!.BucketKeyEnabled.HasValue ? encryption.Value.BucketKeyEnabled.Value.ToString() : "False")
+                : encryption.State == ReadState.NotConfigured ? "False" : row.Encryption;
+
+            Readout<LoggingSetting> logging = await settings.LoggingAsync().ConfigureAwait(false);
+            row.LoggingEnabled = Text("LoggingEnabled", logging, l => "True", "False");
+            row.LoggingTarget = logging.Value == null ? string.Empty : logging.Value.TargetBucket + "/" + logging.Value.TargetPrefix;
+
+            EffectivePublicAccessBlock block = exposure.PublicAccessBlock;
+            row.PublicAccessBlockDetail = block.NotSupported ? "NotSupported" : block.ToString();
+            row.BlockPublicAcls = Flag(block, block.BlockPublicAcls, unreadable);
+            row.IgnorePublicAcls = Flag(block, block.IgnorePublicAcls, unreadable);
+            row.BlockPublicPolicy = Flag(block, block.BlockPublicPolicy, unreadable);
+            row.RestrictPublicBuckets = Flag(block, block.RestrictPublicBuckets, unreadable);
+
+            ObjectOwnershipState ownership = await snapshot.OwnershipAsync().ConfigureAwait(false);
+            row.ObjectOwnership = ownership.Ownership;
+            if (ownership.Ownership == "Unknown")
+            {
+                unreadable.Add("ObjectOwnership: " + ownership.Reason);
+            }
+
+            Readout<string> policy = await snapshot.PolicyAsync().ConfigureAwait(false);
+            row.HasPolicy = Text("HasPolicy", policy, p => "True", "False");
+            row.SecureTransportEnforced = SecureTransport(policy, unreadable);
+            row.WebsiteEnabled = Text("WebsiteEnabled", await snapshot.WebsiteAsync().ConfigureAwait(false), w => "True", "False");
+
+            row.Unreadable = string.Join(" | ", unreadable);
+            IReadOnlyList<S3AuditBucketFinding> findings = BucketChecks.Evaluate(row, request, exposure.Result.Reasons);
+            row.Findings = findings.Count;
+            return new BucketPostureReport(row, findings, exposure);
+        }
+
+        private string SecureTransport(Readout<string> policy, List<string> unreadable)
+        {
+            if (_session.Capabilities.Supports(S3Feature.ExoscaleBucketPolicy) || policy.State == ReadState.NotSupported)
+            {
+                return "NotSupported";
+            }
+
+            switch (policy.State)
+            {
+                case ReadState.NotConfigured:
+                    return "False";
+                case ReadState.Unknown:
+                    unreadable.Add("SecureTransportEnforced: " + policy.Reason);
+                    return "Unknown";
+            }
+
+            try
+            {
+                return SecureTransportDetector.Enforces(PolicyDocument.Parse(policy.Value!)).ToString();
+            }
+            catch (PolicyParseException e)
+            {
+                unreadable.Add("SecureTransportEnforced: the policy could not be parsed: " + e.Message);
+                return "Unknown";
+            }
+        }
+
+        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag, List<string> unreadable)
+        {
+            if (block.NotSupported)
+            {
+                return "NotSupported";
+            }
+
+            if (flag.Value == null && !unreadable.Exists(u => u.StartsWith("BlockPublicAccess:", StringComparison.Ordinal)))
+            {
+                unreadable.Add("BlockPublicAccess: " + flag.Reason);
+            }
+
+            return flag.Text;
+        }
+
+        private static async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(BucketSelector selector, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await selector.ListCreationDatesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                output.WriteWarning("CreationDate is left empty: ListBuckets failed: " + Errors.S3ErrorClassifier.Classify(e, "ListBuckets", "*").Message);
+                return new Dictionary<string, DateTimeOffset?>();
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Pipeline;
+using S3Audit.Engine.Posture;
+using S3Audit.Engine.Tests.Exposure;
+using S3Audit.TestSupport;
+
+namespace S3Audit.Engine.Tests.Posture;
+
+/// <summary>Get-S3AuditBucket's engine on AWS (account-level Block Public Access, Object Ownership, DSSE-KMS), MinIO and Exoscale, from recorded responses.</summary>
+public class BucketPostureReaderRecordedTests
+{
+    private const string Ns = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    private static RecordedResponse Xml(string body) => new(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
+
+    private static RecordedHttpServer WithPosture(RecordedHttpServer server, string bucket) => server
+        .On("GET", (path, _) => path == "/" || path.StartsWith("/?", StringComparison.Ordinal),
+            Xml($"<ListAllMyBucketsResult xmlns=\"{Ns}\"><Owner><ID>owner-id</ID></Owner><Buckets><Bucket><Name>{bucket}</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>"))
+        .On("GET", RecordedS3.Sub(bucket, "location"), Xml($"<LocationConstraint xmlns=\"{Ns}\">eu-central-1</LocationConstraint>"))
+        .On("GET", RecordedS3.Sub(bucket, "versioning"), Xml($"<VersioningConfiguration xmlns=\"{Ns}\"><Status>Enabled</Status><MfaDelete>Enabled</MfaDelete></VersioningConfiguration>"))
+        .On("GET", RecordedS3.Sub(bucket, "object-lock"), Xml($"<ObjectLockConfiguration xmlns=\"{Ns}\"><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Years>1</Years></DefaultRetention></Rule></ObjectLockConfiguration>"))
+        .On("GET", RecordedS3.Sub(bucket, "encryption"), Xml($"<ServerSideEncryptionConfiguration xmlns=\"{Ns}\"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms:dsse</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:eu-central-1:111122223333:key/k1</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>"))
+        .On("GET", RecordedS3.Sub(bucket, "logging"), Xml($"<BucketLoggingStatus xmlns=\"{Ns}\"><LoggingEnabled><TargetBucket>central-logs</TargetBucket><TargetPrefix>{bucket}/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>"));
+
+    private static async Task<(S3AuditBucket Row, List<S3AuditBucketFinding> Findings, CollectingOutput Output)> ReadAsync(RecordedHttpServer server, S3Provider provider, string bucket)
+    {
+        using S3Session session = RecordedS3.Open(server, provider);
+        var request = new BucketPostureRequest { BucketNames = { bucket }, RequireKms = true, RequireObjectLock = true, StsEndpoint = new Uri(server.Url), S3ControlEndpoint = new Uri(server.Url) };
+        var output = new CollectingOutput();
+        BucketPostureReport report = await new BucketPostureReader(session).ReadBucketAsync(bucket, request, output, CancellationToken.None);
+        var rows = new CollectingOutput();
+        await new BucketPostureReader(session).RunAsync(request, rows, CancellationToken.None);
+        Assert.Equal(report.Bucket.Findings, Assert.Single(rows.OfType<S3AuditBucket>()).Findings);
+        return (Assert.Single(rows.OfType<S3AuditBucket>()), report.Findings.ToList(), output);
+    }
+
+    [Fact]
+    public async Task AwsCombinesAccountAndBucketBlockPublicAccessAndReadsOwnershipAndDsseKms()
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b")
+            .WithAccount(RecordedS3.AccountBlock(blockAcls: true, ignoreAcls: true, blockPolicy: false, restrict: false))
+            .On("GET", RecordedS3.Sub("b", "publicAccessBlock"), RecordedS3.Block(false, false, blockPolicy: true, restrict: false))
+            .On("GET", RecordedS3.Sub("b", "ownershipControls"), RecordedS3.Ownership("ObjectWriter"))
+            .WithDefaults("b");
+
+        var (row, findings, output) = await ReadAsync(server, S3Provider.Aws, "b");
+
+        Assert.Empty(output.Errors);
+        Assert.Equal(("eu-central-1", new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)), (row.Region, row.CreationDate));
+        Assert.Equal(("Enabled", "Enabled", "Enabled", "GOVERNANCE", (int?)1), (row.Versioning, row.MfaDelete, row.ObjectLockEnabled, row.DefaultRetentionMode, row.DefaultRetentionYears));
+        Assert.Equal(("DSSE-KMS", "arn:aws:kms:eu-central-1:111122223333:key/k1", "True"), (row.Encryption, row.KmsKeyId, row.BucketKeyEnabled));
+        Assert.Equal(("True", "central-logs/b/"), (row.LoggingEnabled, row.LoggingTarget));
+        Assert.Equal(("True", "True", "True", "False"), (row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
+        Assert.Equal("Bucket: BlockPublicPolicy; Account: BlockPublicAcls, IgnorePublicAcls", row.PublicAccessBlockDetail);
+        Assert.Equal(("ObjectWriter", "False", "False", "False"), (row.ObjectOwnership, row.HasPolicy, row.SecureTransportEnforced, row.WebsiteEnabled));
+        Assert.Equal(new[] { "AclsInForce", "BlockPublicAccessIncomplete", "NoSecureTransportPolicy" }, findings.Select(f => f.CheckId).OrderBy(c => c));
+        Assert.Contains(findings, f => f.CheckId == "AclsInForce" && f.ProwlerCheckId == "s3_bucket_acl_prohibited");
+    }
+
+    [Fact]
+    public async Task AnUnreadableAccountLevelLeavesOffFlagsUnknownWithTheReason()
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b")
+            .WithAccount(RecordedS3.Error(403, "AccessDenied"))
+            .On("GET", RecordedS3.Sub("b", "publicAccessBlock"), RecordedS3.Block(true, true, false, false))
+            .On("GET", RecordedS3.Sub("b", "ownershipControls"), RecordedS3.Ownership("BucketOwnerEnforced"))
+            .WithDefaults("b");
+
+        var (row, findings, _) = await ReadAsync(server, S3Provider.Aws, "b");
+        Assert.Equal(("True", "True", "Unknown", "Unknown"), (row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
+        Assert.Contains("BlockPublicAccess: account level", row.Unreadable);
+        Assert.Contains(findings, f => f.CheckId == "BlockPublicAccessIncomplete" && f.Severity == "Unknown");
+    }
+
+    [Fact]
+    public async Task MinioSaysNotSupportedForWhatItLacks()
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b").WithDefaults("b");
+
+        var (row, findings, output) = await ReadAsync(server, S3Provider.Minio, "b");
+
+        Assert.Empty(output.Errors);
+        Assert.Equal(("NotSupported", "", "NotSupported", "NotSupported", "NotSupported"), (row.LoggingEnabled, row.LoggingTarget, row.BlockPublicAcls, row.RestrictPublicBuckets, row.PublicAccessBlockDetail));
+        Assert.Equal(("NotSupported", "NotSupported", "False", "False"), (row.ObjectOwnership, row.WebsiteEnabled, row.HasPolicy, row.SecureTransportEnforced));
+        Assert.Equal(("Enabled", "DSSE-KMS", S3ExposureLevel.NotPublic), (row.Versioning, row.Encryption, row.Exposure));
+        Assert.DoesNotContain(server.Received, r => r.PathAndQuery.Contains("logging") || r.PathAndQuery.Contains("publicAccessBlock") || r.PathAndQuery.Contains("ownershipControls") || r.PathAndQuery.Contains("?acl"));
+        Assert.Equal(new[] { "NoSecureTransportPolicy" }, findings.Select(f => f.CheckId));
+    }
+
+    [Fact]
+    public async Task ExoscaleHasNoLoggingNoBlockPublicAccessAndItsOwnPolicyLanguage()
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b")
+            .On("GET", RecordedS3.Sub("b", "policy"), RecordedS3.Json("""{"default-service-strategy":"deny","services":{"sos":{"type":"rules","rules":[{"action":"allow","expression":"source_ip.inIpRange('89.145.160.0/24')"}]}}}"""))
+            .On("GET", RecordedS3.Sub("b", "acl"), RecordedS3.PublicReadAcl)
+            .WithDefaults("b");
+
+        var (row, findings, output) = await ReadAsync(server, S3Provider.Exoscale, "b");
+
+        Assert.Empty(output.Errors);
+        Assert.Equal(("NotSupported", "NotSupported", "NotSupported", "True", "NotSupported"), (row.LoggingEnabled, row.IgnorePublicAcls, row.ObjectOwnership, row.HasPolicy, row.SecureTransportEnforced));
+        Assert.Equal(S3ExposureLevel.Public, row.Exposure);
+        Assert.Equal(new[] { "PublicExposure" }, findings.Select(f => f.CheckId));
+    }
+}
