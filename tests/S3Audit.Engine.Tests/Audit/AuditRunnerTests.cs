@@ -1,3 +1,4 @@
+using S3Audit.Engine.Audit.Checks;
 using S3Audit.Engine.Audit.Config;
 using S3Audit.Engine.Audit.Reports;
 using S3Audit.Engine.Audit.Run;
@@ -42,11 +43,19 @@ public sealed class AuditRunnerTests : IDisposable
     private static string Target(string name, string endpoint, string variables = "    accessKeyVariable: T_AK\n    secretKeyVariable: T_SK\n", string buckets = "") =>
         $"  - name: {name}\n    provider: Ceph\n    endpoint: {endpoint}\n    region: us-east-1\n{variables}{buckets}";
 
-    private async Task<(S3AuditRunSummary Summary, CollectingOutput Output)> RunAsync(string yaml, string? baseline = null)
+    /// <summary>A build that has only the exposure check: what the run does with checks it lacks.</summary>
+    private static AuditCheckRegistry ExposureOnly()
+    {
+        var registry = new AuditCheckRegistry();
+        registry.Register(new ExposureCheck());
+        return registry;
+    }
+
+    private async Task<(S3AuditRunSummary Summary, CollectingOutput Output)> RunAsync(string yaml, string? baseline = null, AuditCheckRegistry? registry = null)
     {
         AuditConfig config = AuditConfigLoader.Parse(yaml, Path.Combine(_dir, "audit.yml"), n => _env.GetValueOrDefault(n));
         var output = new CollectingOutput();
-        S3AuditRunSummary summary = await new AuditRunner(environment: n => _env.GetValueOrDefault(n), clock: () => _now).RunAsync(config, baseline, output, CancellationToken.None);
+        S3AuditRunSummary summary = await new AuditRunner(registry, environment: n => _env.GetValueOrDefault(n), clock: () => _now).RunAsync(config, baseline, output, CancellationToken.None);
         return (summary, output);
     }
 
@@ -63,22 +72,23 @@ public sealed class AuditRunnerTests : IDisposable
     public async Task PublicAclsAreFindingsAndChecksThisBuildLacksAreUnknownNeverPassed()
     {
         using RecordedHttpServer server = Server(StandardAcls, "private-b", "public-b", "write-b", "tmp-b");
-        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url, buckets: "    buckets:\n      exclude: ['tmp-*']\n")));
+        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url, buckets: "    buckets:\n      exclude: ['tmp-*']\n")), registry: ExposureOnly());
 
         Assert.Empty(output.Errors);
         var findings = output.OfType<S3AuditFinding>();
         var fails = findings.Where(f => f.Result == S3AuditResult.Fail).Select(f => (f.BucketName, f.Rule, f.Severity)).OrderBy(f => f.BucketName).ToList();
-        Assert.Equal(new[] { ("public-b", "PublicAclRead", S3AuditSeverity.High), ("write-b", "PublicAclWrite", S3AuditSeverity.Critical) }, fails);
-        Assert.Contains("WRITE to AllUsers", findings.Single(f => f.BucketName == "write-b").Detail);
-        Assert.Contains("FULL_CONTROL to AuthenticatedUsers", findings.Single(f => f.BucketName == "write-b").Detail);
+        Assert.Equal(new[] { ("public-b", "PublicAcl", S3AuditSeverity.High), ("write-b", "PublicAcl", S3AuditSeverity.Critical), ("write-b", "PublicAcl", S3AuditSeverity.Critical) }, fails);
+        var writeCauses = findings.Where(f => f.BucketName == "write-b").Select(f => f.Resource).ToList();
+        Assert.Contains(writeCauses, r => r.Contains("AllUsers") && r.Contains("WRITE"));
+        Assert.Contains(writeCauses, r => r.Contains("AuthenticatedUsers") && r.Contains("FULL_CONTROL"));
         Assert.All(findings, f => Assert.Equal(("rgw", S3Provider.Ceph, S3AuditDriftStatus.New, _now), (f.Target, f.Provider, f.Status, f.FirstSeen)));
 
         var unknown = findings.Where(f => f.Result == S3AuditResult.Unknown).Select(f => (f.Check, f.Rule)).OrderBy(f => f.Check).ToList();
-        Assert.Equal(new[] { ("exposure", "PolicyExposureNotEvaluated"), ("logging", "CheckNotAvailable"), ("posture", "CheckNotAvailable") }, unknown);
+        Assert.Equal(new[] { ("logging", "CheckNotAvailable"), ("posture", "CheckNotAvailable") }, unknown);
         Assert.Contains(output.Warnings, w => w.Contains("Not available in this build: posture, logging"));
         Assert.DoesNotContain(server.Received, r => r.PathAndQuery.StartsWith("/tmp-b", StringComparison.Ordinal));
 
-        Assert.Equal((1, 3, "rgw", "", 1, 1, 3, true, "posture, logging"),
+        Assert.Equal((1, 3, "rgw", "", 1, 2, 2, true, "posture, logging"),
             (summary.TargetCount, summary.BucketCount, summary.CompleteTargets, summary.IncompleteTargets, summary.HighCount, summary.CriticalCount, summary.UnknownCount, summary.ThresholdExceeded, summary.UnavailableChecks));
     }
 
@@ -99,8 +109,8 @@ public sealed class AuditRunnerTests : IDisposable
         AuditErrorAssert.Single(output, "TargetConnectionFailed", "down");
         AuditErrorAssert.Single(output, "BucketAccessDenied", "denied-b");
         Assert.All(output.Errors, e => Assert.StartsWith("Target '", e.Message));
-        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAclRead");
-        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "public-b" && f.Rule == "PublicAclRead");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAcl");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "public-b" && f.Rule == "PublicAcl");
         Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "denied-b" && f.Result == S3AuditResult.Unknown);
 
         Assert.Equal("ok", summary.CompleteTargets);
@@ -123,28 +133,29 @@ public sealed class AuditRunnerTests : IDisposable
         _now = firstRun.AddDays(7);
         var (second, output) = await RunAsync(yaml, baseline);
 
-        var byBucket = output.OfType<S3AuditFinding>().Where(f => f.BucketName.Length > 0).ToDictionary(f => f.BucketName);
+        var byBucket = output.OfType<S3AuditFinding>().Where(f => f.BucketName.Length > 0).GroupBy(f => f.BucketName).ToDictionary(g => g.Key, g => g.First());
         Assert.Equal((S3AuditDriftStatus.Resolved, firstRun), (byBucket["public-b"].Status, byBucket["public-b"].FirstSeen));
         Assert.Equal((S3AuditDriftStatus.Unchanged, firstRun), (byBucket["write-b"].Status, byBucket["write-b"].FirstSeen));
-        Assert.Equal((1, 0, 1), (second.ResolvedCount, second.NewCount, second.CriticalCount));
+        Assert.Equal((1, 0, 2), (second.ResolvedCount, second.NewCount, second.CriticalCount));
         Assert.Equal(0, second.HighCount);
 
         // The second report is the next baseline: its Resolved finding is history there.
         string next = Path.Combine(_dir, "out", "audit-2026-11-21.json");
         Assert.Contains(JsonReport.ReadFindings(next), f => f.BucketName == "public-b" && f.Status == S3AuditDriftStatus.Resolved);
         string csv = File.ReadAllText(Path.Combine(_dir, "out", "audit-2026-11-21.csv"));
-        Assert.Contains("\"public-b\",\"exposure\",\"PublicAclRead\",\"\",\"High\",\"Fail\",\"Resolved\"", csv);
+        Assert.Matches("\"public-b\",\"exposure\",\"PublicAcl\",\"[^\"]*AllUsers[^\"]*\",\"High\",\"Fail\",\"Resolved\"", csv);
     }
 
     [Fact]
     public async Task MinimumSeverityDropsSmallFailFindingsButNeverUnknownOnes()
     {
         using RecordedHttpServer server = Server(StandardAcls, "acp-b", "public-b");
-        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url), checks: "exposure: true", extra: "thresholds:\n  minimumSeverity: High\n  failOn: Critical\n"));
+        var (summary, output) = await RunAsync(Yaml(Target("rgw", server.Url), checks: "exposure: true\n  posture: true", extra: "thresholds:\n  minimumSeverity: Critical\n  failOn: Critical\n"), registry: ExposureOnly());
 
-        Assert.DoesNotContain(output.OfType<S3AuditFinding>(), f => f.BucketName == "acp-b");
-        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Rule == "PolicyExposureNotEvaluated");
-        Assert.Equal((1, false), (summary.HighCount, summary.ThresholdExceeded));
+        // Both buckets' public ACLs are High: below the minimum, so dropped; the Unknown "posture not available" stays.
+        Assert.DoesNotContain(output.OfType<S3AuditFinding>(), f => f.Result == S3AuditResult.Fail);
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Check == "posture" && f.Rule == "CheckNotAvailable");
+        Assert.Equal((0, false), (summary.HighCount, summary.ThresholdExceeded));
     }
 
     [Fact]
@@ -157,7 +168,7 @@ public sealed class AuditRunnerTests : IDisposable
         var (summary, output) = await RunAsync(Yaml(targets, checks: "exposure: true"));
 
         Assert.Single(output.Errors, e => Equals(e.Target, "profiled") && e.ErrorId.StartsWith("Target", StringComparison.Ordinal));
-        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAclRead");
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAcl");
         Assert.Equal("ok", summary.CompleteTargets);
     }
 

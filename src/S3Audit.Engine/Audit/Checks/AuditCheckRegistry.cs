@@ -16,7 +16,9 @@ namespace S3Audit.Engine.Audit.Checks
         public static AuditCheckRegistry CreateDefault()
         {
             var registry = new AuditCheckRegistry();
-            registry.Register(new AclExposureCheck());
+            registry.Register(new ExposureCheck());
+            registry.Register(PostureCheck.Posture());
+            registry.Register(PostureCheck.Logging());
             registry.Register(new CredentialsCheck());
             return registry;
         }

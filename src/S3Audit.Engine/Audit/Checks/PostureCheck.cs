@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using S3Audit.Engine.Pipeline;
+using S3Audit.Engine.Posture;
+
+namespace S3Audit.Engine.Audit.Checks
+{
+    /// <summary>
+    /// The posture and logging checks: Get-S3AuditBucket's findings per bucket (rule = its check id). Posture takes
+    /// every finding but exposure (the exposure check's) and logging (the logging check's); logging takes LoggingOff.
+    /// </summary>
+    public sealed class PostureCheck : IAuditCheck
+    {
+        private const int ThrottleLimit = 4;
+        private static readonly HashSet<string> ExposureFindings = new HashSet<string>(StringComparer.Ordinal) { "PublicExposure", "LatentExposure" };
+        private static readonly HashSet<string> LoggingFindings = new HashSet<string>(StringComparer.Ordinal) { "LoggingOff" };
+
+        private readonly Func<string, bool> _takes;
+
+        private PostureCheck(string name, Func<string, bool> takes)
+        {
+            Name = name;
+            _takes = takes;
+        }
+
+        /// <summary>Bucket posture: encryption, versioning, object lock, Block Public Access, ACLs, secure transport.</summary>
+        public static PostureCheck Posture() => new PostureCheck(AuditCheckNames.Posture, id => !ExposureFindings.Contains(id) && !LoggingFindings.Contains(id));
+
+        /// <summary>Server access logging.</summary>
+        public static PostureCheck Logging() => new PostureCheck(AuditCheckNames.Logging, LoggingFindings.Contains);
+
+        /// <inheritdoc />
+        public string Name { get; }
+
+        /// <inheritdoc />
+        public Task RunAsync(AuditCheckContext context, CancellationToken cancellationToken) =>
+            BoundedParallel.ForEachAsync(context.Buckets, ThrottleLimit, async (bucket, ct) =>
+            {
+                BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, ct).ConfigureAwait(false);
+                foreach (S3AuditBucketFinding finding in review.Findings.Where(f => _takes(f.CheckId)))
+                {
+                    S3AuditSeverity? severity = BucketReviews.SeverityOf(finding.Severity);
+                    if (severity == null)
+                    {
+                        context.Unknown(bucket, finding.CheckId, $"{finding.Title}: {finding.Detail}", finding.Remediation);
+                    }
+                    else
+                    {
+                        context.Fail(bucket, finding.CheckId, severity.Value, $"{finding.Title}: {finding.Detail}", finding.Remediation);
+                    }
+                }
+            }, cancellationToken);
+    }
+}
