@@ -32,13 +32,15 @@ namespace S3Audit.Engine.Providers
         /// <summary>True when the provider has the feature.</summary>
         public bool Supports(S3Feature feature) => _features.Contains(feature);
 
+        /// <summary>What to use instead of a feature the provider lacks, or null.</summary>
+        public string? AlternativeTo(S3Feature feature) => _alternatives.TryGetValue(feature, out string? alternative) ? alternative : null;
+
         /// <summary>Throws <see cref="FeatureNotSupportedException"/> when the provider lacks the feature.</summary>
         public void Require(S3Feature feature)
         {
             if (!Supports(feature))
             {
-                _alternatives.TryGetValue(feature, out string? alternative);
-                throw new FeatureNotSupportedException(Provider, feature, alternative);
+                throw new FeatureNotSupportedException(Provider, feature, AlternativeTo(feature));
             }
         }
 

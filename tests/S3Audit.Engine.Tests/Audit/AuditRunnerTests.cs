@@ -182,3 +182,33 @@ public sealed class AuditRunnerTests : IDisposable
         Assert.Empty(server.Received);
     }
 }
+
+public sealed class LoggingCheckProviderTests
+{
+    [Theory]
+    [InlineData("Exoscale", "controlled client")]
+    [InlineData("Minio", "audit webhook")]
+    [InlineData("Lyve", "Set-LyveAuditTarget")]
+    public async Task ProvidersWithoutAccessLoggingAreUnknownNeverPassed(string provider, string alternative)
+    {
+        using var server = new RecordedHttpServer();
+        string dir = Directory.CreateTempSubdirectory("s3audit-logcheck-").FullName;
+        try
+        {
+            var env = new Dictionary<string, string> { ["T_AK"] = "AKID", ["T_SK"] = "secret" };
+            string yaml = $"targets:\n  - name: t\n    provider: {provider}\n    endpoint: {server.Url}\n    region: us-east-1\n    accessKeyVariable: T_AK\n    secretKeyVariable: T_SK\n    buckets:\n      include: ['b']\nchecks:\n  logging: true\n";
+            AuditConfig config = AuditConfigLoader.Parse(yaml, Path.Combine(dir, "audit.yml"), n => env.GetValueOrDefault(n));
+            var output = new CollectingOutput();
+            await new AuditRunner(environment: n => env.GetValueOrDefault(n)).RunAsync(config, null, output, CancellationToken.None);
+
+            S3AuditFinding finding = Assert.Single(output.OfType<S3AuditFinding>());
+            Assert.Equal(("logging", "ServerAccessLoggingNotSupported", S3AuditResult.Unknown), (finding.Check, finding.Rule, finding.Result));
+            Assert.Contains(alternative, finding.Remediation);
+            Assert.Empty(server.Received);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Posture;
+using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Audit.Checks
 {
@@ -19,24 +20,40 @@ namespace S3Audit.Engine.Audit.Checks
         private static readonly HashSet<string> LoggingFindings = new HashSet<string>(StringComparer.Ordinal) { "LoggingOff" };
 
         private readonly Func<string, bool> _takes;
+        private readonly S3Feature? _requires;
 
-        private PostureCheck(string name, Func<string, bool> takes)
+        private PostureCheck(string name, Func<string, bool> takes, S3Feature? requires = null)
         {
             Name = name;
             _takes = takes;
+            _requires = requires;
         }
 
         /// <summary>Bucket posture: encryption, versioning, object lock, Block Public Access, ACLs, secure transport.</summary>
         public static PostureCheck Posture() => new PostureCheck(AuditCheckNames.Posture, id => !ExposureFindings.Contains(id) && !LoggingFindings.Contains(id));
 
         /// <summary>Server access logging.</summary>
-        public static PostureCheck Logging() => new PostureCheck(AuditCheckNames.Logging, LoggingFindings.Contains);
+        public static PostureCheck Logging() => new PostureCheck(AuditCheckNames.Logging, LoggingFindings.Contains, S3Feature.ServerAccessLogging);
 
         /// <inheritdoc />
         public string Name { get; }
 
         /// <inheritdoc />
-        public Task RunAsync(AuditCheckContext context, CancellationToken cancellationToken) =>
+        public Task RunAsync(AuditCheckContext context, CancellationToken cancellationToken)
+        {
+            if (_requires.HasValue && !context.Session.Capabilities.Supports(_requires.Value))
+            {
+                // A provider without the feature is not compliant by default: say what to use instead.
+                ProviderCapabilities capabilities = context.Session.Capabilities;
+                context.Unknown(string.Empty, _requires.Value + "NotSupported", $"{capabilities.Provider} does not support {_requires.Value}, so this check cannot pass.",
+                    capabilities.AlternativeTo(_requires.Value) ?? string.Empty);
+                return Task.CompletedTask;
+            }
+
+            return ReviewBucketsAsync(context, cancellationToken);
+        }
+
+        private Task ReviewBucketsAsync(AuditCheckContext context, CancellationToken cancellationToken) =>
             BoundedParallel.ForEachAsync(context.Buckets, ThrottleLimit, async (bucket, ct) =>
             {
                 BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, ct).ConfigureAwait(false);
