@@ -1,0 +1,264 @@
+using System;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// Parses one AWS S3 server access log line (also what Ceph RGW bucket logging writes) on bytes, without Regex.
+    /// Fields 1–8 are positional (the time is bracketed); the Request-URI runs to <c>" ddd </c>; Referer and
+    /// User-Agent may hold raw quotes, so the User-Agent ends at the last quote of the line (the trailing fields
+    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted.
+    /// </summary>
+    internal sealed class AwsAccessLogParser
+    {
+        private readonly Utf8StringPool _pool;
+
+        public AwsAccessLogParser(Utf8StringPool pool) => _pool = pool;
+
+        /// <summary>Why the last line was malformed.</summary>
+        public string Error { get; private set; } = string.Empty;
+
+        public ParseOutcome Parse(ReadOnlySpan<byte> line, LogRecord record, LogFilter filter)
+        {
+            int pos = 0;
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> _) || !NextToken(line, ref pos, out ReadOnlySpan<byte> bucket))
+            {
+                return Fail("fewer than 2 fields");
+            }
+
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length || line[pos] != '[')
+            {
+                return Fail("no [time] in field 3");
+            }
+
+            int close = line.Slice(pos).IndexOf((byte)']');
+            if (close < 0 || !LogText.TryParseAccessLogTime(line.Slice(pos + 1, close - 1), out DateTimeOffset time))
+            {
+                return Fail("field 3 is not a [dd/MMM/yyyy:HH:mm:ss +0000] time");
+            }
+
+            pos += close + 1;
+            SkipSpaces(line, ref pos);
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
+                !NextToken(line, ref pos, out ReadOnlySpan<byte> requestId) || !NextToken(line, ref pos, out ReadOnlySpan<byte> operation) ||
+                !NextToken(line, ref pos, out ReadOnlySpan<byte> key))
+            {
+                return Fail("fewer than 8 fields");
+            }
+
+            if (!RequestUri(line, ref pos, out ReadOnlySpan<byte> requestUri))
+            {
+                return Fail("no Request-URI followed by an HTTP status");
+            }
+
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> status))
+            {
+                return Fail("no HTTP status");
+            }
+
+            int httpStatus = LogText.ParseStatus(status);
+            if (httpStatus == 0 && !IsDash(status))
+            {
+                return Fail("field 10 is not an HTTP status");
+            }
+
+            NextToken(line, ref pos, out ReadOnlySpan<byte> errorCode);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> bytesSent);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> objectSize);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> totalTime);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> _);
+            ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
+
+            bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
+            if (!filter.PassesEarly(time, httpStatus, isError))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
+            record.Time = time;
+            record.HasTime = true;
+            record.BucketName = Value(bucket);
+            record.RemoteIp = Value(remoteIp);
+            record.Requester = Value(requester);
+            record.RequestId = IsDash(requestId) ? string.Empty : Utf8StringPool.Decode(requestId);
+            record.RawOperation = Value(operation);
+            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(Utf8StringPool.Decode(key));
+            record.HttpStatus = httpStatus;
+            record.ErrorCode = Value(errorCode);
+            record.BytesSent = LogText.ParseLong(bytesSent);
+            record.ObjectSize = LogText.ParseLong(objectSize);
+            record.TotalTimeMs = LogText.ParseDouble(totalTime);
+            record.UserAgent = Value(userAgent);
+            string uri = requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri);
+            return filter.Passes(record) ? ParseOutcome.Accepted : ParseOutcome.FilteredOut;
+        }
+
+        private ParseOutcome Fail(string reason)
+        {
+            Error = reason;
+            return ParseOutcome.Malformed;
+        }
+
+        private string Value(ReadOnlySpan<byte> field) => IsDash(field) ? string.Empty : _pool.Get(field);
+
+        private static bool IsDash(ReadOnlySpan<byte> s) => s.Length == 1 && s[0] == '-';
+
+        private static void SkipSpaces(ReadOnlySpan<byte> line, ref int pos)
+        {
+            while (pos < line.Length && line[pos] == ' ')
+            {
+                pos++;
+            }
+        }
+
+        private static bool NextToken(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> token)
+        {
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length)
+            {
+                token = default;
+                return false;
+            }
+
+            int end = line.Slice(pos).IndexOf((byte)' ');
+            end = end < 0 ? line.Length : pos + end;
+            token = line.Slice(pos, end - pos);
+            pos = end;
+            return true;
+        }
+
+        /// <summary>The quoted Request-URI (raw quotes inside allowed) up to <c>" ddd </c>, or a bare '-'.</summary>
+        private static bool RequestUri(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> uri)
+        {
+            SkipSpaces(line, ref pos);
+            uri = default;
+            if (pos >= line.Length)
+            {
+                return false;
+            }
+
+            if (line[pos] != '"')
+            {
+                return NextToken(line, ref pos, out uri);
+            }
+
+            for (int q = pos + 1; q < line.Length; q++)
+            {
+                if (line[q] != '"')
+                {
+                    continue;
+                }
+
+                // A bare '-' in a quoted position: "-"
+                int after = q + 1;
+                if (after < line.Length && line[after] == ' ')
+                {
+                    int s = after + 1;
+                    bool status = s + 3 <= line.Length && LogText.IsDigits(line.Slice(s, 3)) && (s + 3 == line.Length || line[s + 3] == ' ');
+                    bool dashStatus = s < line.Length && line[s] == '-' && (s + 1 == line.Length || line[s + 1] == ' ');
+                    if (status || dashStatus)
+                    {
+                        uri = line.Slice(pos + 1, q - pos - 1);
+                        pos = after;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Finds the User-Agent after the Referer; both may be '-', "-" or quoted text with raw quotes.</summary>
+        private static ReadOnlySpan<byte> RefererAndUserAgent(ReadOnlySpan<byte> line, int pos)
+        {
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length)
+            {
+                return default;
+            }
+
+            int uaStart;
+            if (line[pos] == '"')
+            {
+                // The referer ends at the first '" "' or '" - ' after its opening quote.
+                uaStart = -1;
+                for (int q = pos + 1; q + 2 < line.Length; q++)
+                {
+                    if (line[q] == '"' && line[q + 1] == ' ' && (line[q + 2] == '"' || (line[q + 2] == '-' && (q + 3 == line.Length || line[q + 3] == ' '))))
+                    {
+                        uaStart = q + 2;
+                        break;
+                    }
+                }
+
+                if (uaStart < 0)
+                {
+                    return default;
+                }
+            }
+            else
+            {
+                int space = line.Slice(pos).IndexOf((byte)' ');
+                if (space < 0)
+                {
+                    return default;
+                }
+
+                uaStart = pos + space + 1;
+                while (uaStart < line.Length && line[uaStart] == ' ')
+                {
+                    uaStart++;
+                }
+            }
+
+            if (uaStart >= line.Length || line[uaStart] != '"')
+            {
+                return default; // '-' or nothing
+            }
+
+            // The User-Agent ends at the first quote (followed by a space or the end) whose tail looks like the
+            // fields after it; raw quotes inside the User-Agent fail that test.
+            int lastQuote = -1;
+            for (int q = uaStart + 1; q < line.Length; q++)
+            {
+                if (line[q] == '"' && (q + 1 == line.Length || line[q + 1] == ' '))
+                {
+                    lastQuote = q;
+                    if (TailValidates(line.Slice(q + 1)))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return lastQuote > uaStart ? line.Slice(uaStart + 1, lastQuote - uaStart - 1) : default;
+        }
+
+        /// <summary>Version Id, Host Id, Signature Version (SigV2/SigV4/-), Cipher, Authentication Type (AuthHeader/QueryString/-)...; old layouts have at most 2 fields and no quote.</summary>
+        private static bool TailValidates(ReadOnlySpan<byte> tail)
+        {
+            int pos = 0;
+            Span<int> starts = stackalloc int[5];
+            Span<int> lengths = stackalloc int[5];
+            int count = 0;
+            while (count < 5 && NextToken(tail, ref pos, out ReadOnlySpan<byte> token))
+            {
+                starts[count] = pos - token.Length;
+                lengths[count] = token.Length;
+                count++;
+            }
+
+            if (count < 5)
+            {
+                return count <= 2 && tail.IndexOf((byte)'"') < 0;
+            }
+
+            ReadOnlySpan<byte> sig = tail.Slice(starts[2], lengths[2]);
+            ReadOnlySpan<byte> auth = tail.Slice(starts[4], lengths[4]);
+            return (sig.SequenceEqual("SigV4"u8) || sig.SequenceEqual("SigV2"u8) || IsDash(sig)) &&
+                   (auth.SequenceEqual("AuthHeader"u8) || auth.SequenceEqual("QueryString"u8) || IsDash(auth));
+        }
+    }
+}

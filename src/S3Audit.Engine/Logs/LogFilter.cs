@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using S3Audit.Engine.Text;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// Which entries to keep, applied to parsed records before any entry object exists. Empty lists match everything.
+    /// Patterns are PowerShell wildcards, case-insensitive.
+    /// </summary>
+    public sealed class LogFilter
+    {
+        private Wildcard[]? _operations;
+        private Wildcard[]? _keys;
+        private Wildcard[]? _requesters;
+        private IpRange[]? _ranges;
+        private HashSet<int>? _statuses;
+
+        /// <summary>Keep entries at or after this time.</summary>
+        public DateTimeOffset? StartTime { get; set; }
+        /// <summary>Keep entries at or before this time.</summary>
+        public DateTimeOffset? EndTime { get; set; }
+        /// <summary>Operation patterns (matched against the API name and the raw operation).</summary>
+        public IList<string> Operation { get; set; } = new List<string>();
+        /// <summary>Key patterns.</summary>
+        public IList<string> Key { get; set; } = new List<string>();
+        /// <summary>Requester patterns (matched against the requester and the access key id).</summary>
+        public IList<string> Requester { get; set; } = new List<string>();
+        /// <summary>Client addresses or CIDR blocks.</summary>
+        public IList<string> RemoteIp { get; set; } = new List<string>();
+        /// <summary>HTTP statuses to keep.</summary>
+        public IList<int> HttpStatus { get; set; } = new List<int>();
+        /// <summary>Keep only 4xx/5xx or entries with an error code.</summary>
+        public bool ErrorsOnly { get; set; }
+
+        /// <summary>A filter that keeps everything.</summary>
+        public static LogFilter All => new LogFilter();
+
+        /// <summary>Checks the patterns (throws <see cref="ArgumentException"/> for a bad address range) and prepares them.</summary>
+        public LogFilter Compile()
+        {
+            _operations = Compile(Operation);
+            _keys = Compile(Key);
+            _requesters = Compile(Requester);
+            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(IpRange.Parse).ToArray();
+            _statuses = HttpStatus.Count == 0 ? null : new HashSet<int>(HttpStatus);
+            return this;
+        }
+
+        /// <summary>The checks that need no strings: time, status, error.</summary>
+        internal bool PassesEarly(DateTimeOffset time, int status, bool isError)
+        {
+            if ((StartTime.HasValue && time < StartTime.Value) || (EndTime.HasValue && time > EndTime.Value))
+            {
+                return false;
+            }
+
+            if (_statuses != null && !_statuses.Contains(status))
+            {
+                return false;
+            }
+
+            return !ErrorsOnly || isError;
+        }
+
+        /// <summary>All checks.</summary>
+        internal bool Passes(LogRecord r)
+        {
+            if (!PassesEarly(r.Time, r.HttpStatus, r.IsError))
+            {
+                return false;
+            }
+
+            if (_operations != null && !AnyMatch(_operations, r.Operation) && !AnyMatch(_operations, r.RawOperation))
+            {
+                return false;
+            }
+
+            if (_keys != null && !AnyMatch(_keys, r.Key))
+            {
+                return false;
+            }
+
+            if (_requesters != null && !AnyMatch(_requesters, r.Requester) && !AnyMatch(_requesters, r.AccessKeyId))
+            {
+                return false;
+            }
+
+            if (_ranges != null)
+            {
+                bool found = false;
+                foreach (IpRange range in _ranges)
+                {
+                    if (range.Contains(r.RemoteIp))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static Wildcard[]? Compile(IList<string> patterns) => patterns.Count == 0 ? null : patterns.Select(p => new Wildcard(p)).ToArray();
+
+        private static bool AnyMatch(Wildcard[] patterns, string value)
+        {
+            foreach (Wildcard w in patterns)
+            {
+                if (w.IsMatch(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
