@@ -11,9 +11,12 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @(
         'formats/S3Audit.Acl.Format.ps1xml'
+        'formats/S3Audit.Logs.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl'
+        'Get-S3AuditLogEntry'
+        'Measure-S3AuditLog'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
