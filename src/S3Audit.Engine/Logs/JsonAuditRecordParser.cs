@@ -57,6 +57,10 @@ namespace S3Audit.Engine.Logs
             {
                 return Fail("invalid JSON: " + e.Message);
             }
+            catch (InvalidOperationException e)
+            {
+                return Fail("invalid UTF-8 text: " + e.Message);
+            }
         }
 
         /// <summary>Parses the object the reader is on (its StartObject) and leaves the reader on its EndObject.</summary>

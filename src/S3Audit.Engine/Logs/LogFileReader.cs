@@ -64,6 +64,9 @@ namespace S3Audit.Engine.Logs
         public S3AuditLogFormat Format { get; private set; }
         /// <summary>True when the file was gzip-compressed.</summary>
         public bool Compressed { get; private set; }
+        /// <summary>True when the file is one JSON document (CloudTrail, a JSON array) rather than one record per line.</summary>
+        public bool ReadAsDocument => _mode == Mode.JsonDocument;
+
         /// <summary>Records to pass over silently before returning entries (resuming a retried download).</summary>
         public long SkipRecords { get; set; }
 
@@ -90,7 +93,7 @@ namespace S3Audit.Engine.Logs
 
                 return found;
             }
-            catch (Exception e) when (e is InvalidDataException || e is JsonException)
+            catch (Exception e) when (e is InvalidDataException || e is JsonException || (e is InvalidOperationException && _mode == Mode.JsonDocument))
             {
                 _done = true;
                 Corrupt = true;
