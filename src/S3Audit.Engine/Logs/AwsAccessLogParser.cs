@@ -41,7 +41,7 @@ namespace S3Audit.Engine.Logs
             SkipSpaces(line, ref pos);
             if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
                 !NextToken(line, ref pos, out ReadOnlySpan<byte> requestId) || !NextToken(line, ref pos, out ReadOnlySpan<byte> operation) ||
-                !NextToken(line, ref pos, out ReadOnlySpan<byte> key))
+                !KeyField(line, ref pos, out ReadOnlySpan<byte> key))
             {
                 return Fail("fewer than 8 fields");
             }
@@ -66,7 +66,7 @@ namespace S3Audit.Engine.Logs
             NextToken(line, ref pos, out ReadOnlySpan<byte> bytesSent);
             NextToken(line, ref pos, out ReadOnlySpan<byte> objectSize);
             NextToken(line, ref pos, out ReadOnlySpan<byte> totalTime);
-            NextToken(line, ref pos, out ReadOnlySpan<byte> _);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> turnAround);
             ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
 
             bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
@@ -88,7 +88,8 @@ namespace S3Audit.Engine.Logs
             record.ErrorCode = Value(errorCode);
             record.BytesSent = LogText.ParseLong(bytesSent);
             record.ObjectSize = LogText.ParseLong(objectSize);
-            record.TotalTimeMs = LogText.ParseDouble(totalTime);
+            // Ceph RGW leaves Total Time as '-' and logs only Turn-Around Time ("4ms").
+            record.TotalTimeMs = LogText.ParseDouble(IsDash(totalTime) ? turnAround : totalTime);
             record.UserAgent = Value(userAgent);
             string uri = requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
             record.Operation = OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri);
@@ -127,6 +128,38 @@ namespace S3Audit.Engine.Logs
             token = line.Slice(pos, end - pos);
             pos = end;
             return true;
+        }
+
+        /// <summary>
+        /// The key: AWS URL-encodes it, but Ceph RGW writes it raw, spaces included, so it runs up to the
+        /// Request-URI (<c> "METHOD </c>) when one follows.
+        /// </summary>
+        private static bool KeyField(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> key)
+        {
+            SkipSpaces(line, ref pos);
+            int start = pos;
+            for (int i = pos; i + 2 < line.Length; i++)
+            {
+                if (line[i] != ' ' || line[i + 1] != '"')
+                {
+                    continue;
+                }
+
+                int m = i + 2;
+                while (m < line.Length && line[m] >= 'A' && line[m] <= 'Z')
+                {
+                    m++;
+                }
+
+                if (m > i + 2 && m < line.Length && line[m] == ' ')
+                {
+                    key = line.Slice(start, i - start);
+                    pos = i;
+                    return key.Length > 0;
+                }
+            }
+
+            return NextToken(line, ref pos, out key);
         }
 
         /// <summary>The quoted Request-URI (raw quotes inside allowed) up to <c>" ddd </c>, or a bare '-'.</summary>

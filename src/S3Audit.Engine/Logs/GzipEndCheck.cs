@@ -14,7 +14,7 @@ namespace S3Audit.Engine.Logs
         public static Stream Wrap(Stream compressed)
         {
             var tail = new TailStream(compressed);
-            return new CountingStream(new System.IO.Compression.GZipStream(tail, System.IO.Compression.CompressionMode.Decompress), tail);
+            return new CheckedGzipStream(new System.IO.Compression.GZipStream(tail, System.IO.Compression.CompressionMode.Decompress), tail);
         }
 
         private sealed class TailStream : ReadOnlyStream
@@ -49,7 +49,7 @@ namespace S3Audit.Engine.Logs
             }
         }
 
-        private sealed class CountingStream : ReadOnlyStream
+        private sealed class CheckedGzipStream : ReadOnlyStream
         {
             private readonly Stream _gzip;
             private readonly TailStream _tail;
@@ -57,7 +57,7 @@ namespace S3Audit.Engine.Logs
             private byte _lastByte = (byte)'\n';
             private bool _checked;
 
-            public CountingStream(Stream gzip, TailStream tail)
+            public CheckedGzipStream(Stream gzip, TailStream tail)
             {
                 _gzip = gzip;
                 _tail = tail;

@@ -133,6 +133,11 @@ namespace S3Audit.Engine.Logs
                     r.Requester = string.Empty;
                 }
 
+                if (r.Key == "-")
+                {
+                    r.Key = string.Empty;
+                }
+
                 r.Operation = OperationNames.FromCeph(r.RawOperation, r.Key.Length > 0, s.Uri);
             }
             else if (s.CloudTrail)

@@ -147,7 +147,15 @@ namespace S3Audit.Engine.Logs
                 try
                 {
                     using GetObjectResponse response = await session.Client.GetObjectAsync(bucket, item.Key, cancellationToken).ConfigureAwait(false);
-                    run.ReadFile(name, response.ResponseStream, position, cancellationToken);
+                    var counted = new CountingStream(response.ResponseStream);
+                    run.ReadFile(name, counted, position, cancellationToken);
+                    long expected = Math.Max(item.Size, response.ContentLength);
+                    if (counted.BytesRead < expected)
+                    {
+                        // A connection that closed early without an error: the listing said the object is longer.
+                        throw new IOException($"the download ended after {counted.BytesRead} of {expected} bytes");
+                    }
+
                     break;
                 }
                 catch (Exception e) when (attempt < run.Request.MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)

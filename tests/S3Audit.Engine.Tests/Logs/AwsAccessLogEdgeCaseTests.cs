@@ -63,7 +63,14 @@ public class AwsAccessLogEdgeCaseTests
     public void CephTotalTimeWithUnitAndDoubleEncodedKey()
     {
         S3AuditLogEntry e = Single(Head + "127.0.0.1 test tx1 REST.GET.OBJECT a%2520b \"GET /src1/a%2520b HTTP/1.1\" 200 - - 1 - 4ms - \"curl/7.88.1\" - - SigV4 - AuthHeader 127.0.0.1 - - Yes");
-        Assert.Equal(("a%20b", 0d, "curl/7.88.1"), (e.Key, e.TotalTimeMs, e.UserAgent));
+        Assert.Equal(("a%20b", 4d, "curl/7.88.1"), (e.Key, e.TotalTimeMs, e.UserAgent));
+    }
+
+    [Fact]
+    public void CephRawKeyWithSpaces()
+    {
+        S3AuditLogEntry e = Single(Head + "127.0.0.1 test tx2 REST.PUT.OBJECT dir/file 1.txt \"PUT /bkt/dir/file%201.txt HTTP/1.1\" 200 - 20 20 - 55ms - \"sdk\" - - SigV4 - AuthHeader 127.0.0.1.localhost - - Yes");
+        Assert.Equal(("dir/file 1.txt", 55d, 20L), (e.Key, e.TotalTimeMs, e.ObjectSize));
     }
 
     [Theory]
