@@ -1,6 +1,6 @@
+using System;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
-using S3Audit.Engine.Logs;
 
 namespace S3Audit.Commands.Cmdlets
 {
@@ -16,37 +16,8 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter]
         public SwitchParameter IncludeRaw { get; set; }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == PathSet)
-            {
-                CollectPaths();
-                return;
-            }
+        internal override bool IncludeRawRecords => IncludeRaw.IsPresent;
 
-            Read();
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == PathSet)
-            {
-                Read();
-            }
-        }
-
-        private void Read()
-        {
-            LogReadRequest? request = BuildRequest(IncludeRaw.IsPresent);
-            if (request == null)
-            {
-                return;
-            }
-
-            var reader = new LogEntryReader(request.BucketName == null ? null : Session);
-            RunEngine((output, token) => reader.RunAsync(request, output, token));
-        }
+        internal override Action<S3AuditLogEntry>? EntrySink => null;
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Logs;
@@ -36,60 +35,26 @@ namespace S3Audit.Commands.Cmdlets
         [ValidateSet("Requests", "Errors", "BytesSent", "DistinctRemoteIps", "FirstSeen", "LastSeen", "TotalTimeMsP50", "TotalTimeMsP95", "Group")]
         public string SortBy { get; set; } = "Requests";
 
-        /// <inheritdoc />
-        protected override void BeginProcessing()
+        internal override bool IncludeRawRecords => false;
+
+        internal override Action<S3AuditLogEntry>? EntrySink => Summarizer.Add;
+
+        private LogSummarizer Summarizer => _summarizer ??= new LogSummarizer(GroupBy ?? Array.Empty<S3AuditLogDimension>());
+
+        internal override void ProcessInputObject()
         {
-            base.BeginProcessing();
-            _summarizer = new LogSummarizer(GroupBy ?? Array.Empty<S3AuditLogDimension>());
+            if (InputObject != null)
+            {
+                Summarizer.Add(InputObject);
+            }
         }
 
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        internal override void EndOfInput()
         {
-            if (ParameterSetName == PipelineSet)
-            {
-                if (InputObject != null)
-                {
-                    _summarizer!.Add(InputObject);
-                }
-
-                return;
-            }
-
-            if (ParameterSetName == PathSet)
-            {
-                CollectPaths();
-                return;
-            }
-
-            Read();
-        }
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
-        {
-            if (ParameterSetName == PathSet)
-            {
-                Read();
-            }
-
-            foreach (S3AuditLogSummary row in _summarizer!.GetSummary(Top, SortBy))
+            foreach (S3AuditLogSummary row in Summarizer.GetSummary(Top, SortBy))
             {
                 WriteObject(row);
             }
-        }
-
-        private void Read()
-        {
-            LogReadRequest? request = BuildRequest(includeRaw: false);
-            if (request == null)
-            {
-                return;
-            }
-
-            var reader = new LogEntryReader(request.BucketName == null ? null : Session);
-            LogSummarizer summarizer = _summarizer!;
-            RunEngine((output, token) => reader.RunAsync(request, summarizer.Add, output, token));
         }
     }
 }

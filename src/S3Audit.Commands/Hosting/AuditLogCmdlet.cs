@@ -115,11 +115,66 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = LyveSet)]
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
 
-        /// <summary>True when this invocation reads logs itself (not pipeline input).</summary>
-        internal bool ReadsLogs => ParameterSetName == PathSet || ParameterSetName == BucketSet || ParameterSetName == LyveSet;
+        /// <summary>Whether entries carry the masked raw record.</summary>
+        internal abstract bool IncludeRawRecords { get; }
+
+        /// <summary>Where entries go; null writes them to the pipeline.</summary>
+        internal abstract Action<S3AuditLogEntry>? EntrySink { get; }
+
+        /// <summary>Pipeline input of a set that reads no logs itself.</summary>
+        internal virtual void ProcessInputObject()
+        {
+        }
+
+        /// <summary>After all input and all reading.</summary>
+        internal virtual void EndOfInput()
+        {
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case PathSet:
+                    CollectPaths(); // read once in EndProcessing, with every path piped in
+                    break;
+                case BucketSet:
+                case LyveSet:
+                    ReadLogs();
+                    break;
+                default:
+                    ProcessInputObject();
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == PathSet)
+            {
+                ReadLogs();
+            }
+
+            EndOfInput();
+        }
+
+        private void ReadLogs()
+        {
+            LogReadRequest? request = BuildRequest(IncludeRawRecords);
+            if (request == null)
+            {
+                return;
+            }
+
+            var reader = new LogEntryReader(request.BucketName == null ? null : Session);
+            Action<S3AuditLogEntry>? sink = EntrySink;
+            RunEngine((output, token) => sink == null ? reader.RunAsync(request, output, token) : reader.RunAsync(request, sink, output, token));
+        }
 
         /// <summary>Collects -Path values (resolved, wildcards expanded) over all pipeline input.</summary>
-        internal void CollectPaths()
+        private void CollectPaths()
         {
             foreach (string path in Path ?? new string[0])
             {
@@ -135,7 +190,7 @@ namespace S3Audit.Commands.Hosting
         }
 
         /// <summary>The engine request for the bound parameters; null (after an error) when there is nothing to read.</summary>
-        internal LogReadRequest? BuildRequest(bool includeRaw)
+        private LogReadRequest? BuildRequest(bool includeRaw)
         {
             var filter = new LogFilter
             {
