@@ -23,10 +23,11 @@ if (mode == "cpu")
     string accessGz = Data.Gzip(access, access + ".gz");
     string minio = Data.Write(Path.Combine(dir, "minio.jsonl"), 200 * mb, Data.MinioLine);
 
-    // (1) plain access log vs StreamReader.ReadLine
+    // (1) plain access log vs StreamReader.ReadLine (rates in lines read per second, whatever the filter keeps)
+    long accessLines = File.ReadLines(access).LongCount();
     double readLines = Best(() => { long n = 0; using var r = new StreamReader(access); while (r.ReadLine() != null) n++; return n; });
     double parse = Best(() => Count(access, new LogFilter()));
-    double parse1Pct = Best(() => Count(access, new LogFilter { Operation = { "PutObject" } }));
+    double parse1Pct = Best(() => { Count(access, new LogFilter { Operation = { "PutObject" } }); return accessLines; });
     Report("access-log parse vs ReadLine", parse, readLines, 0.30, "lines/s");
     Report("access-log parse, 1% filter vs ReadLine", parse1Pct, readLines, 0.60, "lines/s");
 
@@ -49,8 +50,9 @@ if (mode == "cpu")
     entries.Clear();
 
     // (3) MinIO JSON with the filter jq runs (printed for the script, which times jq itself)
-    double minioErrors = Best(() => Count(minio, new LogFilter { ErrorsOnly = true }));
-    Console.WriteLine(JsonSerializer.Serialize(new { figure = "minio-errors", rate = Math.Round(minioErrors), unit = "lines/s", file = minio, lines = File.ReadLines(minio).LongCount() }));
+    long minioLines = File.ReadLines(minio).LongCount();
+    double minioErrors = Best(() => { Count(minio, new LogFilter { ErrorsOnly = true }); return minioLines; });
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "minio-errors", rate = Math.Round(minioErrors), unit = "lines/s", file = minio, lines = minioLines }));
 }
 else if (mode == "memory")
 {

@@ -11,6 +11,7 @@ namespace S3Audit.Engine.Logs
     internal sealed class AwsAccessLogParser
     {
         private readonly Utf8StringPool _pool;
+        private readonly System.Collections.Generic.Dictionary<(string, bool), string> _operations = new System.Collections.Generic.Dictionary<(string, bool), string>();
 
         public AwsAccessLogParser(Utf8StringPool pool) => _pool = pool;
 
@@ -75,15 +76,28 @@ namespace S3Audit.Engine.Logs
                 return ParseOutcome.FilteredOut;
             }
 
+            // The string filters are checked as soon as their field is decoded, so most dropped lines cost little.
             record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
+            record.RawOperation = Value(operation);
+            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(_pool.Get(key));
+            string uri = requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = MapOperation(record.RawOperation, record.Key.Length > 0, uri);
+            if (!filter.PassesOperation(record.Operation, record.RawOperation) || !filter.PassesKey(record.Key))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Requester = Value(requester);
+            record.RemoteIp = Value(remoteIp);
+            if (!filter.PassesRequester(record.Requester, string.Empty) || !filter.PassesRemoteIp(record.RemoteIp))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
             record.Time = time;
             record.HasTime = true;
             record.BucketName = Value(bucket);
-            record.RemoteIp = Value(remoteIp);
-            record.Requester = Value(requester);
             record.RequestId = IsDash(requestId) ? string.Empty : Utf8StringPool.Decode(requestId);
-            record.RawOperation = Value(operation);
-            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(Utf8StringPool.Decode(key));
             record.HttpStatus = httpStatus;
             record.ErrorCode = Value(errorCode);
             record.BytesSent = LogText.ParseLong(bytesSent);
@@ -91,9 +105,28 @@ namespace S3Audit.Engine.Logs
             // Ceph RGW leaves Total Time as '-' and logs only Turn-Around Time ("4ms").
             record.TotalTimeMs = LogText.ParseDouble(IsDash(totalTime) ? turnAround : totalTime);
             record.UserAgent = Value(userAgent);
-            string uri = requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
-            record.Operation = OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri);
-            return filter.Passes(record) ? ParseOutcome.Accepted : ParseOutcome.FilteredOut;
+            return ParseOutcome.Accepted;
+        }
+
+        /// <summary>The API name, cached per raw operation (the raw strings come from the pool).</summary>
+        private string MapOperation(string raw, bool hasKey, string uri)
+        {
+            if (uri.Length > 0)
+            {
+                return OperationNames.FromAws(raw, hasKey, uri);
+            }
+
+            var cacheKey = (raw, hasKey);
+            if (!_operations.TryGetValue(cacheKey, out string? name))
+            {
+                name = OperationNames.FromAws(raw, hasKey, uri);
+                if (_operations.Count < 4096)
+                {
+                    _operations[cacheKey] = name;
+                }
+            }
+
+            return name;
         }
 
         private ParseOutcome Fail(string reason)

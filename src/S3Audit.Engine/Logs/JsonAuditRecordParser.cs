@@ -25,7 +25,9 @@ namespace S3Audit.Engine.Logs
         private sealed class Scratch
         {
             public bool Wrapper, MinioApi, ApiEvent, Console, Ceph, CloudTrail;
-            public string ServiceAccountName = "", ParentUser = "", AccessKey = "", ClaimsAccessKey = "", Authorization = "";
+            public string ServiceAccountName = "", ParentUser = "", AccessKey = "", ClaimsAccessKey = "";
+            /// <summary>Only the access key id of the logged Authorization header, never the header.</summary>
+            public string Authorization = "";
             public string Uri = "", ResponseContentLength = "", RequestContentLength = "", ConsoleStatus = "", TimeText = "", MinioError = "";
             public long Rx = -1, Tx = -1;
             public double TimeToResponseNs = -1;
@@ -89,7 +91,12 @@ namespace S3Audit.Engine.Logs
             if (s.Wrapper || s.MinioApi)
             {
                 r.Source = s.Wrapper ? S3AuditLogFormat.LyveS3Audit : S3AuditLogFormat.MinioAudit;
-                r.AccessKeyId = First(s.AccessKey, s.ClaimsAccessKey, Security.SecretMasker.AccessKeyFromAuthorization(s.Authorization));
+                r.AccessKeyId = First(s.AccessKey, s.ClaimsAccessKey);
+                if (r.AccessKeyId.Length == 0)
+                {
+                    r.AccessKeyId = s.Authorization;
+                }
+
                 r.Requester = s.Wrapper && s.ServiceAccountName.Length > 0 ? s.ServiceAccountName : First(s.ParentUser, r.AccessKeyId);
                 r.ErrorCode = r.ErrorCode.Length > 0 ? r.ErrorCode : (r.HttpStatus >= 400 ? OperationNames.MinioErrorCode(s.MinioError) : string.Empty);
                 r.Operation = OperationNames.FromMinio(r.RawOperation);
@@ -316,7 +323,7 @@ namespace S3Audit.Engine.Logs
                     else if (n.SequenceEqual("timeToResponse"u8) && s.TimeToResponseNs < 0) s.TimeToResponseNs = GoDurationNs(Raw(ref r));
                     break;
                 case Ctx.RequestHeader:
-                    if (n.SequenceEqual("Authorization"u8)) s.Authorization = r.GetString() ?? string.Empty;
+                    if (n.SequenceEqual("Authorization"u8)) s.Authorization = CredentialAccessKey(Raw(ref r));
                     else if (n.SequenceEqual("User-Agent"u8) && rec.UserAgent.Length == 0) rec.UserAgent = Str(ref r);
                     else if (n.SequenceEqual("Content-Length"u8)) s.RequestContentLength = Str(ref r);
                     break;
@@ -365,6 +372,26 @@ namespace S3Audit.Engine.Logs
                     else if (n.SequenceEqual("Status"u8)) s.ConsoleStatus = Str(ref r);
                     break;
             }
+        }
+
+        /// <summary>The access key id in an Authorization header: SigV4 "Credential=AKID/..." or SigV2 "AWS AKID:signature".</summary>
+        private string CredentialAccessKey(ReadOnlySpan<byte> header)
+        {
+            int at = header.IndexOf("Credential="u8);
+            if (at >= 0)
+            {
+                ReadOnlySpan<byte> rest = header.Slice(at + "Credential=".Length);
+                int end = rest.IndexOfAny((byte)'/', (byte)',', (byte)' ');
+                return end > 0 ? _pool.Get(rest.Slice(0, end)) : string.Empty;
+            }
+
+            if (header.StartsWith("AWS "u8))
+            {
+                int colon = header.IndexOf((byte)':');
+                return colon > 4 ? _pool.Get(header.Slice(4, colon - 4)) : string.Empty;
+            }
+
+            return string.Empty;
         }
 
         /// <summary>A Go duration string ("2246401314ns", "1.5ms", "2.1s", "350µs") in nanoseconds; -1 when unreadable.</summary>

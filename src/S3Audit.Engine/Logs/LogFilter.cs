@@ -65,47 +65,34 @@ namespace S3Audit.Engine.Logs
         }
 
         /// <summary>All checks.</summary>
-        internal bool Passes(LogRecord r)
+        internal bool Passes(LogRecord r) =>
+            PassesEarly(r.Time, r.HttpStatus, r.IsError) && PassesOperation(r.Operation, r.RawOperation) && PassesKey(r.Key) &&
+            PassesRequester(r.Requester, r.AccessKeyId) && PassesRemoteIp(r.RemoteIp);
+
+        internal bool PassesOperation(string operation, string rawOperation) =>
+            _operations == null || AnyMatch(_operations, operation) || AnyMatch(_operations, rawOperation);
+
+        internal bool PassesKey(string key) => _keys == null || AnyMatch(_keys, key);
+
+        internal bool PassesRequester(string requester, string accessKeyId) =>
+            _requesters == null || AnyMatch(_requesters, requester) || AnyMatch(_requesters, accessKeyId);
+
+        internal bool PassesRemoteIp(string remoteIp)
         {
-            if (!PassesEarly(r.Time, r.HttpStatus, r.IsError))
+            if (_ranges == null)
             {
-                return false;
+                return true;
             }
 
-            if (_operations != null && !AnyMatch(_operations, r.Operation) && !AnyMatch(_operations, r.RawOperation))
+            foreach (IpRange range in _ranges)
             {
-                return false;
-            }
-
-            if (_keys != null && !AnyMatch(_keys, r.Key))
-            {
-                return false;
-            }
-
-            if (_requesters != null && !AnyMatch(_requesters, r.Requester) && !AnyMatch(_requesters, r.AccessKeyId))
-            {
-                return false;
-            }
-
-            if (_ranges != null)
-            {
-                bool found = false;
-                foreach (IpRange range in _ranges)
+                if (range.Contains(remoteIp))
                 {
-                    if (range.Contains(r.RemoteIp))
-                    {
-                        found = true;
-                        break;
-                    }
-                }
-
-                if (!found)
-                {
-                    return false;
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
 
         private static Wildcard[]? Compile(IList<string> patterns) => patterns.Count == 0 ? null : patterns.Select(p => new Wildcard(p)).ToArray();

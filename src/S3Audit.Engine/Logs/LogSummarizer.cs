@@ -14,7 +14,7 @@ namespace S3Audit.Engine.Logs
     public sealed class LogSummarizer
     {
         private readonly S3AuditLogDimension[] _dimensions;
-        private readonly Dictionary<string, Group> _groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        private readonly Dictionary<GroupKey, Group> _groups = new Dictionary<GroupKey, Group>();
         private readonly string[] _statusText = Enumerable.Range(0, 1000).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         private readonly object _gate = new object();
         private long _lastHourTicks = -1, _lastDayTicks = -1;
@@ -34,10 +34,10 @@ namespace S3Audit.Engine.Logs
         {
             lock (_gate)
             {
-                string key = Key(entry);
+                GroupKey key = Key(entry);
                 if (!_groups.TryGetValue(key, out Group? group))
                 {
-                    group = new Group(entry, key);
+                    group = new Group(entry, key.ToString());
                     _groups.Add(key, group);
                 }
 
@@ -84,20 +84,52 @@ namespace S3Audit.Engine.Logs
             return (top > 0 ? result.Take(top) : result).ToList();
         }
 
-        private string Key(S3AuditLogEntry e)
+        private GroupKey Key(S3AuditLogEntry e)
         {
-            if (_dimensions.Length == 1)
+            switch (_dimensions.Length)
             {
-                return Value(_dimensions[0], e);
+                case 0:
+                    return new GroupKey(string.Empty, null, null);
+                case 1:
+                    return new GroupKey(Value(_dimensions[0], e), null, null);
+                case 2:
+                    return new GroupKey(Value(_dimensions[0], e), Value(_dimensions[1], e), null);
+                case 3:
+                    return new GroupKey(Value(_dimensions[0], e), Value(_dimensions[1], e), Value(_dimensions[2], e));
+                default:
+                    return new GroupKey(string.Join("\u001f", _dimensions.Select(d => Value(d, e))), null, null);
+            }
+        }
+
+        /// <summary>Up to three dimension values without building a joined string per entry.</summary>
+        private readonly struct GroupKey : IEquatable<GroupKey>
+        {
+            private readonly string _a;
+            private readonly string? _b, _c;
+
+            public GroupKey(string a, string? b, string? c)
+            {
+                _a = a;
+                _b = b;
+                _c = c;
             }
 
-            var parts = new string[_dimensions.Length];
-            for (int i = 0; i < parts.Length; i++)
+            public bool Equals(GroupKey other) =>
+                string.Equals(_a, other._a, StringComparison.Ordinal) && string.Equals(_b, other._b, StringComparison.Ordinal) && string.Equals(_c, other._c, StringComparison.Ordinal);
+
+            public override bool Equals(object? obj) => obj is GroupKey other && Equals(other);
+
+            public override int GetHashCode()
             {
-                parts[i] = Value(_dimensions[i], e);
+                unchecked
+                {
+                    int h = StringComparer.Ordinal.GetHashCode(_a);
+                    h = h * 31 + (_b == null ? 0 : StringComparer.Ordinal.GetHashCode(_b));
+                    return h * 31 + (_c == null ? 0 : StringComparer.Ordinal.GetHashCode(_c));
+                }
             }
 
-            return string.Join("\u001f", parts);
+            public override string ToString() => _c != null ? _a + "\u001f" + _b + "\u001f" + _c : _b != null ? _a + "\u001f" + _b : _a;
         }
 
         private string Value(S3AuditLogDimension d, S3AuditLogEntry e)
