@@ -13,6 +13,8 @@ namespace S3Audit.Engine.Logs
     {
         private readonly Utf8StringPool _pool;
         private readonly Scratch _s = new Scratch();
+        private LogFilter? _earlyFilter;
+        private bool _stop;
 
         public JsonAuditRecordParser(Utf8StringPool pool) => _pool = pool;
 
@@ -53,7 +55,9 @@ namespace S3Audit.Engine.Logs
                     return Fail("not a JSON object");
                 }
 
-                return ParseCurrent(ref reader, record, filter);
+                // One record per span: parsing may stop as soon as the time or the status rules the record out.
+                _earlyFilter = filter;
+                return Read(ref reader, record, filter);
             }
             catch (JsonException e)
             {
@@ -68,9 +72,21 @@ namespace S3Audit.Engine.Logs
         /// <summary>Parses the object the reader is on (its StartObject) and leaves the reader on its EndObject.</summary>
         public ParseOutcome ParseCurrent(ref Utf8JsonReader reader, LogRecord record, LogFilter filter)
         {
+            _earlyFilter = null;
+            return Read(ref reader, record, filter);
+        }
+
+        private ParseOutcome Read(ref Utf8JsonReader reader, LogRecord record, LogFilter filter)
+        {
             record.Reset(S3AuditLogFormat.Auto, record.LineNumber);
             _s.Reset();
+            _stop = false;
             ReadObject(ref reader, Ctx.Root, record);
+            if (_stop)
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
             if (!Finish(record))
             {
                 return ParseOutcome.Malformed;
@@ -145,6 +161,11 @@ namespace S3Audit.Engine.Logs
                     r.Key = string.Empty;
                 }
 
+                if (r.HttpStatus < 400)
+                {
+                    r.ErrorCode = string.Empty; // RGW writes e.g. "NoContent" for a 204
+                }
+
                 r.Operation = OperationNames.FromCeph(r.RawOperation, r.Key.Length > 0, s.Uri);
             }
             else if (s.CloudTrail)
@@ -177,13 +198,18 @@ namespace S3Audit.Engine.Logs
             return true;
         }
 
+        private void StopUnlessTime(LogRecord rec) => _stop = _earlyFilter != null && !_earlyFilter.PassesTime(rec.Time);
+
+        // MinIO and Ceph records count as errors exactly when their status is 4xx/5xx (see Finish).
+        private void StopUnlessStatus(LogRecord rec) => _stop = _earlyFilter != null && !_earlyFilter.PassesStatus(rec.HttpStatus);
+
         private static ReadOnlySpan<byte> Bytes(string s) => System.Text.Encoding.ASCII.GetBytes(s);
 
         private static string First(string a, string b, string c = "") => a.Length > 0 ? a : b.Length > 0 ? b : c;
 
         private void ReadObject(ref Utf8JsonReader r, Ctx ctx, LogRecord rec)
         {
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            while (!_stop && r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 ReadOnlySpan<byte> name = r.HasValueSequence ? default : r.ValueSpan;
                 r.Read();
@@ -279,7 +305,7 @@ namespace S3Audit.Engine.Logs
             {
                 case Ctx.Root:
                     // MinIO / Lyve auditEntry
-                    if (n.SequenceEqual("time"u8)) Time(ref r, rec);
+                    if (n.SequenceEqual("time"u8)) { if (Time(ref r, rec)) StopUnlessTime(rec); }
                     else if (n.SequenceEqual("remotehost"u8)) rec.RemoteIp = Str(ref r);
                     else if (n.SequenceEqual("requestID"u8)) rec.RequestId = r.GetString() ?? string.Empty;
                     else if (n.SequenceEqual("userAgent"u8)) rec.UserAgent = Str(ref r);
@@ -290,7 +316,7 @@ namespace S3Audit.Engine.Logs
                     else if (n.SequenceEqual("serviceAccountCreatorId"u8)) s.Wrapper = true;
                     // Ceph RGW ops log
                     else if (n.SequenceEqual("trans_id"u8)) { rec.RequestId = r.GetString() ?? string.Empty; s.Ceph = true; }
-                    else if (n.SequenceEqual("http_status"u8)) { rec.HttpStatus = (int)Long(ref r); s.Ceph = true; }
+                    else if (n.SequenceEqual("http_status"u8)) { rec.HttpStatus = (int)Long(ref r); s.Ceph = true; StopUnlessStatus(rec); }
                     else if (n.SequenceEqual("bucket"u8)) rec.BucketName = Str(ref r);
                     else if (n.SequenceEqual("object"u8)) rec.Key = r.GetString() ?? string.Empty;
                     else if (n.SequenceEqual("remote_addr"u8)) rec.RemoteIp = Str(ref r);
@@ -316,7 +342,7 @@ namespace S3Audit.Engine.Logs
                     if (n.SequenceEqual("name"u8)) rec.RawOperation = Str(ref r);
                     else if (n.SequenceEqual("bucket"u8)) rec.BucketName = Str(ref r);
                     else if (n.SequenceEqual("object"u8)) rec.Key = r.GetString() ?? string.Empty;
-                    else if (n.SequenceEqual("statusCode"u8)) rec.HttpStatus = (int)Long(ref r);
+                    else if (n.SequenceEqual("statusCode"u8)) { rec.HttpStatus = (int)Long(ref r); StopUnlessStatus(rec); }
                     else if (n.SequenceEqual("rx"u8)) s.Rx = Long(ref r);
                     else if (n.SequenceEqual("tx"u8)) s.Tx = Long(ref r);
                     else if (n.SequenceEqual("timeToResponseInNS"u8)) s.TimeToResponseNs = LogText.ParseDouble(Raw(ref r));

@@ -64,6 +64,13 @@ namespace S3Audit.Engine.Logs
             return !ErrorsOnly || isError;
         }
 
+        /// <summary>The time range alone.</summary>
+        internal bool PassesTime(DateTimeOffset time) =>
+            !(StartTime.HasValue && time < StartTime.Value) && !(EndTime.HasValue && time > EndTime.Value);
+
+        /// <summary>The status checks, for records whose errors are exactly their 4xx/5xx statuses.</summary>
+        internal bool PassesStatus(int status) => (_statuses == null || _statuses.Contains(status)) && (!ErrorsOnly || status >= 400);
+
         /// <summary>All checks.</summary>
         internal bool Passes(LogRecord r) =>
             PassesEarly(r.Time, r.HttpStatus, r.IsError) && PassesOperation(r.Operation, r.RawOperation) && PassesKey(r.Key) &&

@@ -62,3 +62,28 @@ public class JsonAuditLogTests
             (e.Source, e.Operation, e.RawOperation, e.Requester, e.AccessKeyId, e.HttpStatus, e.TotalTimeMs, e.RequestId));
     }
 }
+
+/// <summary>Time and status filters stop reading a JSON record early; the result must equal filtering afterwards.</summary>
+public class JsonEarlyFilterTests
+{
+    [Theory]
+    [InlineData("minio/audit-2021.jsonl")]
+    [InlineData("minio/audit-2024.jsonl")]
+    [InlineData("lyve/S3-mybucket-2026-11-20-10-00-00")]
+    [InlineData("ceph-ops/ops.log")]
+    public void EarlyFiltersKeepExactlyWhatLateFilteringKeeps(string relativePath)
+    {
+        string path = Path.Combine(LogSamples.Examples, relativePath);
+        List<S3AuditLogEntry> all = LogSamples.Parse(path);
+        DateTimeOffset middle = all.OrderBy(e => e.Time).ElementAt(all.Count / 2).Time;
+
+        List<S3AuditLogEntry> errors = LogSamples.Parse(path, options: new LogReadOptions { Filter = new LogFilter { ErrorsOnly = true } });
+        Assert.Equal(all.Where(e => e.HttpStatus >= 400 || e.ErrorCode.Length > 0).Select(e => e.LineNumber), errors.Select(e => e.LineNumber));
+
+        List<S3AuditLogEntry> late = LogSamples.Parse(path, options: new LogReadOptions { Filter = new LogFilter { StartTime = middle } });
+        Assert.Equal(all.Where(e => e.Time >= middle).Select(e => e.LineNumber), late.Select(e => e.LineNumber));
+
+        List<S3AuditLogEntry> ok = LogSamples.Parse(path, options: new LogReadOptions { Filter = new LogFilter { HttpStatus = { 200 } } });
+        Assert.Equal(all.Where(e => e.HttpStatus == 200).Select(e => e.LineNumber), ok.Select(e => e.LineNumber));
+    }
+}
