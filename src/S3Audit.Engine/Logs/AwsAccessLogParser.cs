@@ -38,6 +38,11 @@ namespace S3Audit.Engine.Logs
                 return Fail("field 3 is not a [dd/MMM/yyyy:HH:mm:ss +0000] time");
             }
 
+            if (!filter.PassesTime(time))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
             pos += close + 1;
             SkipSpaces(line, ref pos);
             if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
@@ -45,6 +50,17 @@ namespace S3Audit.Engine.Logs
                 !KeyField(line, ref pos, out ReadOnlySpan<byte> key))
             {
                 return Fail("fewer than 8 fields");
+            }
+
+            // Operation and key filters before the rest of the line is even split.
+            record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
+            record.RawOperation = Value(operation);
+            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(_pool.Get(key));
+            string likelyOperation = MapOperation(record.RawOperation, record.Key.Length > 0, string.Empty);
+            bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
+            if ((!listing && !filter.PassesOperation(likelyOperation, record.RawOperation)) || !filter.PassesKey(record.Key))
+            {
+                return ParseOutcome.FilteredOut;
             }
 
             if (!RequestUri(line, ref pos, out ReadOnlySpan<byte> requestUri))
@@ -76,13 +92,10 @@ namespace S3Audit.Engine.Logs
                 return ParseOutcome.FilteredOut;
             }
 
-            // The string filters are checked as soon as their field is decoded, so most dropped lines cost little.
-            record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
-            record.RawOperation = Value(operation);
-            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(_pool.Get(key));
-            string uri = requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
-            record.Operation = MapOperation(record.RawOperation, record.Key.Length > 0, uri);
-            if (!filter.PassesOperation(record.Operation, record.RawOperation) || !filter.PassesKey(record.Key))
+            // The remaining string filters are checked as soon as their field is decoded.
+            string uri = listing && requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = listing ? MapOperation(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
+            if (listing && !filter.PassesOperation(record.Operation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
             }

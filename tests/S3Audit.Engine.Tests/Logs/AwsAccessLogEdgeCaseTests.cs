@@ -66,6 +66,19 @@ public class AwsAccessLogEdgeCaseTests
         Assert.Equal(("a%20b", 4d, "curl/7.88.1"), (e.Key, e.TotalTimeMs, e.UserAgent));
     }
 
+    [Theory]
+    [InlineData("ListObjectsV2", 1)]
+    [InlineData("ListObjects", 0)]
+    [InlineData("GetObject", 2)]
+    [InlineData("REST.GET.*", 3)]
+    [InlineData("*Delete*", 2)]
+    public void OperationFilterSeesApiNamesAndRawNames(string pattern, int expected)
+    {
+        string path = Path.Combine(LogSamples.Examples, "aws-access", "2026-11-20-10-15-42-9D3B6A1C0E7F2A58");
+        var options = new LogReadOptions { Filter = new LogFilter { Operation = { pattern } } };
+        Assert.Equal(expected, LogSamples.Parse(path, options: options).Count);
+    }
+
     [Fact]
     public void CephRawKeyWithSpaces()
     {
