@@ -55,10 +55,17 @@ namespace S3Audit.Engine.Logs
             // Operation and key filters before the rest of the line is even split.
             record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
             record.RawOperation = Value(operation);
-            record.Key = IsDash(key) ? string.Empty : LogText.UrlDecodeOnce(_pool.Get(key));
-            string likelyOperation = MapOperation(record.RawOperation, record.Key.Length > 0, string.Empty);
+            bool hasKey = !IsDash(key);
+            string likelyOperation = MapOperation(record.RawOperation, hasKey, string.Empty);
             bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
-            if ((!listing && !filter.PassesOperation(likelyOperation, record.RawOperation)) || !filter.PassesKey(record.Key))
+            if (!listing && !filter.PassesOperation(likelyOperation, record.RawOperation))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            // Keys are many and different: decoded, never pooled.
+            record.Key = hasKey ? LogText.UrlDecodeOnce(Utf8StringPool.Decode(key)) : string.Empty;
+            if (!filter.PassesKey(record.Key))
             {
                 return ParseOutcome.FilteredOut;
             }
