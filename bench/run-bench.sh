@@ -21,6 +21,7 @@ python3 -c "import json; r=$OURS/$JQ; print(json.dumps({'figure':'MinIO JSON err
 
 echo "== (6) peak memory"
 $BENCH memory
+$BENCH memory-distinct
 
 echo "== (5) RGW downloads"
 SERVER="$REPO/tests/server/s3-ceph.sh"

@@ -71,7 +71,21 @@ else if (mode == "memory")
     var sw = Stopwatch.StartNew();
     new LogEntryReader().RunAsync(new LogReadRequest { Paths = files, KeepDuplicates = false }, _ => Interlocked.Increment(ref entries), output, CancellationToken.None).GetAwaiter().GetResult();
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory reading 2 GB", bytesRead = total, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory reading 2 GB (same file 8 times, dedupe on)", bytesRead = total, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
+}
+else if (mode == "memory-distinct")
+{
+    // (6b) 2 GB of distinct lines (generated, no disk) through the parser and duplicate removal.
+    var dedupe = new RequestDeduplicator();
+    long entries = 0;
+    var sw = Stopwatch.StartNew();
+    foreach (S3AuditLogEntry e in AuditLogParser.Parse(new GeneratedLogStream(2048 * mb), "generated"))
+    {
+        if (!dedupe.IsDuplicate(e)) entries++;
+    }
+
+    long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory, 2 GB of distinct lines, dedupe on", bytesRead = 2048 * mb, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
 }
 else if (mode == "rgw")
 {
