@@ -14,7 +14,7 @@ AfterAll {
 Describe 'Get-S3AuditLogEntry' {
     It 'is exported with its parameter sets' {
         $command = Get-Command Get-S3AuditLogEntry -Module S3Audit
-        $command.ParameterSets.Name | Should -Be @('Path', 'Bucket', 'LyveTarget')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'LyveTarget', 'Path')
         $command.DefaultParameterSet | Should -Be 'Path'
         $command.OutputType.Type.FullName | Should -Contain 'S3Audit.S3AuditLogEntry'
     }
