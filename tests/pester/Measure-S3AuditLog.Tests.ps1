@@ -45,6 +45,11 @@ Describe 'Measure-S3AuditLog' {
         $rows[0].Errors | Should -BeGreaterOrEqual $rows[1].Errors
     }
 
+    It 'has no positional -GroupBy, so a bare word is a path' {
+        (Get-Command Measure-S3AuditLog).Parameters['GroupBy'].Attributes.Where({ $_ -is [Parameter] }).Position | Should -Not -Contain 0
+        (Get-Command Measure-S3AuditLog).Parameters['Path'].Attributes.Where({ $_ -is [Parameter] }).Position | Should -Contain 0
+    }
+
     It 'rejects an unknown dimension' {
         { Measure-S3AuditLog -Path $examples -GroupBy Planet } | Should -Throw
     }

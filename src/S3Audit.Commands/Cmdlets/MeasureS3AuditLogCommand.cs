@@ -21,8 +21,8 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
         public S3AuditLogEntry? InputObject { get; set; }
 
-        /// <summary>The dimensions to group by; one group over everything when omitted.</summary>
-        [Parameter(Position = 1)]
+        /// <summary>The dimensions to group by; one group over everything when omitted. Not positional: a bare word would bind to -Path.</summary>
+        [Parameter]
         public S3AuditLogDimension[]? GroupBy { get; set; }
 
         /// <summary>Only the first N groups after sorting.</summary>
