@@ -250,21 +250,13 @@ namespace S3Audit.Commands.Hosting
 
         private LyveTargetRecord? FindLyveTarget()
         {
-            IReadOnlyList<LyveTargetRecord> targets = new LyveTargetStore().Load();
-            List<LyveTargetRecord> matching = targets
-                .Where(t => string.IsNullOrEmpty(BucketName) || string.Equals(t.BucketName, BucketName, StringComparison.Ordinal))
-                .Where(t => string.IsNullOrEmpty(EndpointUrl) || string.Equals(t.EndpointUrl.TrimEnd('/'), EndpointUrl!.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-                .ToList();
-            if (matching.Count != 1)
+            LyveTargetRecord? target = LyveLogTarget.Find(new LyveTargetStore(), BucketName, EndpointUrl, out string error);
+            if (target == null)
             {
-                string message = matching.Count == 0
-                    ? "No Lyve audit target is recorded" + (string.IsNullOrEmpty(BucketName) ? "" : $" for bucket '{BucketName}'") + ". Record one with Set-LyveAuditTarget, or use -BucketName and -EndpointUrl."
-                    : $"{matching.Count} Lyve audit targets are recorded ({string.Join(", ", matching.Select(t => t.BucketName))}); choose one with -BucketName.";
-                WriteError(new ErrorRecord(new InvalidOperationException(message), "LyveTargetNotRecorded", ErrorCategory.ObjectNotFound, BucketName));
+                WriteError(new ErrorRecord(new InvalidOperationException(error), "LyveTargetNotRecorded", ErrorCategory.ObjectNotFound, BucketName));
                 return null;
             }
 
-            LyveTargetRecord target = matching[0];
             // The recorded endpoint and region unless the user said otherwise.
             EndpointUrl ??= target.EndpointUrl;
             if (string.IsNullOrEmpty(Region) && !string.IsNullOrEmpty(target.Region))
