@@ -20,6 +20,8 @@ namespace S3Audit.TestSupport
         DropBeforeResponse,
         /// <summary>Forward, send the headers and half the body, then close the connection.</summary>
         DropMidBody,
+        /// <summary>Forward, send the headers and half the body, then send nothing more for a minute.</summary>
+        StallMidBody,
     }
 
     /// <summary>
@@ -151,6 +153,23 @@ namespace S3Audit.TestSupport
                 }
 
                 context.Response.ContentLength64 = responseBody.Length;
+                if (fault == ProxyFault.StallMidBody && responseBody.Length > 1)
+                {
+                    Interlocked.Increment(ref FaultsInjected);
+                    await context.Response.OutputStream.WriteAsync(responseBody, 0, responseBody.Length / 2).ConfigureAwait(false);
+                    await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromMinutes(1), _stop.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+
+                    context.Response.Abort();
+                    return;
+                }
+
                 if (fault == ProxyFault.DropMidBody && responseBody.Length > 1)
                 {
                     Interlocked.Increment(ref FaultsInjected);

@@ -147,8 +147,21 @@ namespace S3Audit.Engine.Logs
                 try
                 {
                     using GetObjectResponse response = await session.Client.GetObjectAsync(bucket, item.Key, cancellationToken).ConfigureAwait(false);
-                    var counted = new CountingStream(response.ResponseStream);
-                    run.ReadFile(name, counted, position, cancellationToken);
+                    using var idle = new CancellationTokenSource();
+                    bool stalled = false;
+                    // A stalled read is ended by closing the response under it.
+                    using CancellationTokenRegistration _ = idle.Token.Register(() => { stalled = true; response.Dispose(); });
+                    var counted = new CountingStream(response.ResponseStream) { BeforeRead = () => idle.CancelAfter(run.Request.IdleTimeout) };
+                    try
+                    {
+                        run.ReadFile(name, counted, position, cancellationToken);
+                    }
+                    catch (Exception e) when (stalled && !(e is IOException))
+                    {
+                        throw new IOException($"no data for {run.Request.IdleTimeout.TotalSeconds:0} s", e);
+                    }
+
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
                     long expected = Math.Max(item.Size, response.ContentLength);
                     if (counted.BytesRead < expected)
                     {

@@ -22,6 +22,8 @@ namespace S3Audit.Engine.Logs
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
         /// <summary>Malformed-record warnings shown before they are only counted.</summary>
         public int MaxWarnings { get; set; } = 20;
+        /// <summary>A download that delivers no byte for this long is abandoned and retried (the SDK's timeouts cover only the response headers).</summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>Attempts per log object when the download fails part-way (the SDK retries each request as well).</summary>
         public int MaxAttempts { get; set; } = 4;
     }

@@ -7,8 +7,8 @@ using S3Audit.TestSupport;
 namespace S3Audit.Integration.Tests.Logs;
 
 /// <summary>
-/// Downloads that see 503 SlowDown, connections dropped before the answer and connections dropped half-way through
-/// the body (a proxy in front of RGW) still return every entry exactly once, with duplicate removal off so a
+/// Downloads that see 503 SlowDown, connections dropped before the answer, connections dropped half-way through
+/// the body and one that stalls half-way (a proxy in front of RGW) still return every entry exactly once, with duplicate removal off so a
 /// repeated entry would show.
 /// </summary>
 public class LogDownloadFaultRgwTests
@@ -35,7 +35,7 @@ public class LogDownloadFaultRgwTests
             }
 
             int n = int.Parse(path[^2..]);
-            return (n % 4) switch
+            return n == 3 ? ProxyFault.StallMidBody : (n % 4) switch
             {
                 0 => ProxyFault.SlowDown,
                 1 => ProxyFault.DropMidBody,
@@ -44,7 +44,7 @@ public class LogDownloadFaultRgwTests
             };
         });
         using S3Session session = LogBucketFixture.SessionThrough(proxy);
-        CollectingOutput output = await LogBucketFixture.ReadAsync(session, new LogReadRequest { BucketName = bucket, Prefix = "logs/", KeepDuplicates = true, ThrottleLimit = 8 });
+        CollectingOutput output = await LogBucketFixture.ReadAsync(session, new LogReadRequest { BucketName = bucket, Prefix = "logs/", KeepDuplicates = true, ThrottleLimit = 8, IdleTimeout = TimeSpan.FromSeconds(3) });
 
         Assert.Empty(output.Errors);
         Assert.True(output.Warnings.Count == 0, string.Join("\n", output.Warnings.Concat(output.Verbose)));
@@ -53,5 +53,6 @@ public class LogDownloadFaultRgwTests
         Assert.True(ids.Length == Objects * Lines, ids.Length + "\n" + string.Join("\n", output.Verbose));
         Assert.Equal(Objects * Lines, ids.Distinct().Count());
         Assert.Contains(output.Verbose, v => v.Contains("resumed"));
+        Assert.Contains(output.Verbose, v => v.Contains("F03: attempt 1 failed"));
     }
 }
