@@ -17,12 +17,14 @@
         'formats/S3Audit.AccessLogging.Format.ps1xml',
         'formats/S3Audit.Lyve.Format.ps1xml',
         'formats/S3Audit.Exposure.Format.ps1xml',
-        'formats/S3Audit.Bucket.Format.ps1xml'
+        'formats/S3Audit.Bucket.Format.ps1xml',
+        'formats/S3Audit.Logs.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
         'Get-S3AuditBucket',
         'Get-S3AuditCredential',
+        'Get-S3AuditLogEntry',
         'Invoke-S3Audit',
         'New-S3AuditConfig',
         'New-S3LogStoragePolicy',
@@ -31,6 +33,7 @@
         'Disable-S3AccessLogging',
         'Set-LyveAuditTarget',
         'Get-LyveAuditTarget',
+        'Measure-S3AuditLog',
         'Test-S3PublicExposure'
     )
     FunctionsToExport    = @()

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using S3Audit;
+using S3Audit.Benchmarks;
+using S3Audit.Engine.Connection;
+using S3Audit.Engine.Logs;
+using S3Audit.Engine.Pipeline;
+
+// Each figure is a ratio to a floor measured in this run on this machine, printed as one JSON object per line.
+string dir = Path.Combine(Path.GetTempPath(), "s3audit-bench");
+Directory.CreateDirectory(dir);
+string mode = args.Length > 0 ? args[0] : "cpu";
+long mb = 1024 * 1024;
+
+if (mode == "cpu")
+{
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    string accessGz = Data.Gzip(access, access + ".gz");
+    string minio = Data.Write(Path.Combine(dir, "minio.jsonl"), 200 * mb, Data.MinioLine);
+
+    // (1) plain access log vs StreamReader.ReadLine (rates in lines read per second, whatever the filter keeps)
+    long accessLines = File.ReadLines(access).LongCount();
+    double readLines = Best(() => { long n = 0; using var r = new StreamReader(access); while (r.ReadLine() != null) n++; return n; });
+    double parse = Best(() => Count(access, new LogFilter()));
+    double parse1Pct = Best(() => { Count(access, new LogFilter { Operation = { "PutObject" } }); return accessLines; });
+    Report("access-log parse vs ReadLine", parse, readLines, 0.30, "lines/s");
+    Report("access-log parse, 1% filter vs ReadLine", parse1Pct, readLines, 0.60, "lines/s");
+
+    // (2) gzip end to end vs decompression alone (same output bytes)
+    long plainBytes = new FileInfo(access).Length;
+    double inflate = Best(() => { using var gz = new GZipStream(File.OpenRead(accessGz), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; });
+    double gzEndToEnd = Best(() => { Count(accessGz, new LogFilter()); return plainBytes; });
+    Report("gzip access log end to end vs decompression alone", gzEndToEnd, inflate, 0.80, "bytes/s");
+
+    // (4) summarizer
+    var entries = AuditLogParser.Parse(File.OpenRead(access), "access.log").Take(2_000_000).ToList();
+    double summarize = Best(() =>
+    {
+        var s = new LogSummarizer(new[] { S3AuditLogDimension.Operation, S3AuditLogDimension.RemoteIp });
+        foreach (S3AuditLogEntry e in entries) s.Add(e);
+        s.GetSummary(10);
+        return entries.Count;
+    });
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "Measure engine (Operation, RemoteIp)", rate = Math.Round(summarize), unit = "entries/s", target = 1_000_000, pass = summarize >= 1_000_000 }));
+    entries.Clear();
+
+    // (3) MinIO JSON with the filter jq runs (printed for the script, which times jq itself)
+    long minioLines = File.ReadLines(minio).LongCount();
+    double minioErrors = Best(() => { Count(minio, new LogFilter { ErrorsOnly = true }); return minioLines; });
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "minio-errors", rate = Math.Round(minioErrors), unit = "lines/s", file = minio, lines = minioLines }));
+}
+else if (mode == "memory")
+{
+    // (6) peak memory while reading 2 GB of logs through the Get-S3AuditLogEntry engine (8 × 256 MB files, gzip and plain).
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    var files = new List<string>();
+    long total = 0;
+    for (int i = 0; total < 2048 * mb; i++)
+    {
+        files.Add(access);
+        total += new FileInfo(access).Length;
+    }
+
+    long entries = 0;
+    var output = new CountingOutput();
+    var sw = Stopwatch.StartNew();
+    new LogEntryReader().RunAsync(new LogReadRequest { Paths = files, KeepDuplicates = false }, _ => Interlocked.Increment(ref entries), output, CancellationToken.None).GetAwaiter().GetResult();
+    long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory reading 2 GB (same file 8 times, dedupe on)", bytesRead = total, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
+}
+else if (mode == "memory-distinct")
+{
+    // (6b) 2 GB of distinct lines (generated, no disk) through the parser and duplicate removal.
+    var dedupe = new RequestDeduplicator();
+    long entries = 0;
+    var sw = Stopwatch.StartNew();
+    foreach (S3AuditLogEntry e in AuditLogParser.Parse(new GeneratedLogStream(2048 * mb), "generated"))
+    {
+        if (!dedupe.IsDuplicate(e)) entries++;
+    }
+
+    long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory, 2 GB of distinct lines, dedupe on", bytesRead = 2048 * mb, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
+}
+else if (mode == "rgw")
+{
+    // (5) 5,000 small log objects from RGW: -ThrottleLimit 16 vs 1.
+    string endpoint = Environment.GetEnvironmentVariable("S3_ENDPOINT") ?? throw new InvalidOperationException("S3_ENDPOINT is not set: start RGW (tests/server/s3-ceph.sh) and source its s3.env.");
+    string ak = Environment.GetEnvironmentVariable("S3_ACCESS_KEY")!, sk = Environment.GetEnvironmentVariable("S3_SECRET_KEY")!;
+    int objects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
+    string bucket = "bench-logs-" + objects;
+    using var s3 = new AmazonS3Client(new BasicAWSCredentials(ak, sk), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    await s3.PutBucketAsync(bucket);
+    var existing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1000 });
+    if ((existing.S3Objects?.Count ?? 0) < 1000)
+    {
+        var start = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        await BoundedParallel.ForEachAsync(Enumerable.Range(0, objects), 32, async (i, token) =>
+        {
+            string body = string.Concat(Enumerable.Range(0, 10).Select(l => Data.AccessLine(i * 10L + l) + "\n"));
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $"logs/{start.AddSeconds(i):yyyy-MM-dd-HH-mm-ss}-{i:X8}", ContentBody = body }, token);
+        }, CancellationToken.None);
+    }
+
+    using S3Session session = S3Session.Open(new S3ConnectionOptions { EndpointUrl = endpoint, AccessKey = ak, SecretKey = sk, Region = "us-east-1", Provider = S3Provider.Ceph });
+    double Run(int throttle)
+    {
+        long n = 0;
+        var sw = Stopwatch.StartNew();
+        new LogEntryReader(session).RunAsync(new LogReadRequest { BucketName = bucket, Prefix = "logs/", ThrottleLimit = throttle }, _ => Interlocked.Increment(ref n), new CountingOutput(), CancellationToken.None).GetAwaiter().GetResult();
+        if (n != objects * 10L) throw new InvalidOperationException($"read {n} entries, expected {objects * 10}");
+        return objects / sw.Elapsed.TotalSeconds;
+    }
+
+    Run(16); // warm-up
+    double one = Run(1);
+    double sixteen = Run(16);
+    Report($"{objects} small log objects from RGW, ThrottleLimit 16 vs 1", sixteen, one, 6.0, "objects/s");
+}
+
+static long Count(string path, LogFilter filter)
+{
+    long n = 0;
+    foreach (S3AuditLogEntry _ in AuditLogParser.Parse(File.OpenRead(path), path, new LogReadOptions { Filter = filter }, null)) n++;
+    return n;
+}
+
+// Best of three: units per second.
+static double Best(Func<long> work)
+{
+    double best = 0;
+    for (int i = 0; i < 3; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        long units = work();
+        best = Math.Max(best, units / sw.Elapsed.TotalSeconds);
+    }
+
+    return best;
+}
+
+static void Report(string figure, double rate, double floor, double target, string unit) =>
+    Console.WriteLine(JsonSerializer.Serialize(new { figure, rate = Math.Round(rate), floor = Math.Round(floor), unit, ratio = Math.Round(rate / floor, 3), target, pass = rate / floor >= target }));
+
+/// <summary>Discards engine output but counts errors.</summary>
+internal sealed class CountingOutput : IAuditOutput
+{
+    public int Errors;
+    public void WriteObject(object item) { }
+    public void WriteError(S3Audit.Engine.Errors.AuditError error) { Interlocked.Increment(ref Errors); Console.Error.WriteLine(error); }
+    public void WriteWarning(string message) { }
+    public void WriteVerbose(string message) { }
+    public void WriteProgress(AuditProgress progress) { }
+}

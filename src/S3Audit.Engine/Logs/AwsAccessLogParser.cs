@@ -1,0 +1,350 @@
+using System;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// Parses one AWS S3 server access log line (also what Ceph RGW bucket logging writes) on bytes, without Regex.
+    /// Fields 1–8 are positional (the time is bracketed); the Request-URI runs to <c>" ddd </c>; Referer and
+    /// User-Agent may hold raw quotes, so the User-Agent ends at the last quote of the line (the trailing fields
+    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted.
+    /// </summary>
+    internal sealed class AwsAccessLogParser
+    {
+        private readonly Utf8StringPool _pool;
+        private readonly System.Collections.Generic.Dictionary<(string, bool), string> _operations = new System.Collections.Generic.Dictionary<(string, bool), string>();
+
+        public AwsAccessLogParser(Utf8StringPool pool) => _pool = pool;
+
+        /// <summary>Why the last line was malformed.</summary>
+        public string Error { get; private set; } = string.Empty;
+
+        public ParseOutcome Parse(ReadOnlySpan<byte> line, LogRecord record, LogFilter filter)
+        {
+            int pos = 0;
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> _) || !NextToken(line, ref pos, out ReadOnlySpan<byte> bucket))
+            {
+                return Fail("fewer than 2 fields");
+            }
+
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length || line[pos] != '[')
+            {
+                return Fail("no [time] in field 3");
+            }
+
+            int close = line.Slice(pos).IndexOf((byte)']');
+            if (close < 0 || !LogText.TryParseAccessLogTime(line.Slice(pos + 1, close - 1), out DateTimeOffset time))
+            {
+                return Fail("field 3 is not a [dd/MMM/yyyy:HH:mm:ss +0000] time");
+            }
+
+            if (!filter.PassesTime(time))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            pos += close + 1;
+            SkipSpaces(line, ref pos);
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
+                !NextToken(line, ref pos, out ReadOnlySpan<byte> requestId) || !NextToken(line, ref pos, out ReadOnlySpan<byte> operation) ||
+                !KeyField(line, ref pos, out ReadOnlySpan<byte> key))
+            {
+                return Fail("fewer than 8 fields");
+            }
+
+            // Operation and key filters before the rest of the line is even split.
+            record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
+            record.RawOperation = Value(operation);
+            bool hasKey = !IsDash(key);
+            string likelyOperation = MapOperation(record.RawOperation, hasKey, string.Empty);
+            bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
+            if (!listing && !filter.PassesOperation(likelyOperation, record.RawOperation))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            // Keys are many and different: decoded, never pooled.
+            record.Key = hasKey ? LogText.UrlDecodeOnce(Utf8StringPool.Decode(key)) : string.Empty;
+            if (!filter.PassesKey(record.Key))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            if (!RequestUri(line, ref pos, out ReadOnlySpan<byte> requestUri))
+            {
+                return Fail("no Request-URI followed by an HTTP status");
+            }
+
+            if (!NextToken(line, ref pos, out ReadOnlySpan<byte> status))
+            {
+                return Fail("no HTTP status");
+            }
+
+            int httpStatus = LogText.ParseStatus(status);
+            if (httpStatus == 0 && !IsDash(status))
+            {
+                return Fail("field 10 is not an HTTP status");
+            }
+
+            NextToken(line, ref pos, out ReadOnlySpan<byte> errorCode);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> bytesSent);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> objectSize);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> totalTime);
+            NextToken(line, ref pos, out ReadOnlySpan<byte> turnAround);
+            ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
+
+            bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
+            if (!filter.PassesEarly(time, httpStatus, isError))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            // The remaining string filters are checked as soon as their field is decoded.
+            string uri = listing && requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = listing ? MapOperation(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
+            if (listing && !filter.PassesOperation(record.Operation, record.RawOperation))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Requester = Value(requester);
+            record.RemoteIp = Value(remoteIp);
+            if (!filter.PassesRequester(record.Requester, string.Empty) || !filter.PassesRemoteIp(record.RemoteIp))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Time = time;
+            record.HasTime = true;
+            record.BucketName = Value(bucket);
+            record.RequestId = IsDash(requestId) ? string.Empty : Utf8StringPool.Decode(requestId);
+            record.HttpStatus = httpStatus;
+            record.ErrorCode = Value(errorCode);
+            record.BytesSent = LogText.ParseLong(bytesSent);
+            record.ObjectSize = LogText.ParseLong(objectSize);
+            // Ceph RGW leaves Total Time as '-' and logs only Turn-Around Time ("4ms").
+            record.TotalTimeMs = LogText.ParseDouble(IsDash(totalTime) ? turnAround : totalTime);
+            record.UserAgent = Value(userAgent);
+            return ParseOutcome.Accepted;
+        }
+
+        /// <summary>The API name, cached per raw operation (the raw strings come from the pool).</summary>
+        private string MapOperation(string raw, bool hasKey, string uri)
+        {
+            if (uri.Length > 0)
+            {
+                return OperationNames.FromAws(raw, hasKey, uri);
+            }
+
+            var cacheKey = (raw, hasKey);
+            if (!_operations.TryGetValue(cacheKey, out string? name))
+            {
+                name = OperationNames.FromAws(raw, hasKey, uri);
+                if (_operations.Count < 4096)
+                {
+                    _operations[cacheKey] = name;
+                }
+            }
+
+            return name;
+        }
+
+        private ParseOutcome Fail(string reason)
+        {
+            Error = reason;
+            return ParseOutcome.Malformed;
+        }
+
+        private string Value(ReadOnlySpan<byte> field) => IsDash(field) ? string.Empty : _pool.Get(field);
+
+        private static bool IsDash(ReadOnlySpan<byte> s) => s.Length == 1 && s[0] == '-';
+
+        private static void SkipSpaces(ReadOnlySpan<byte> line, ref int pos)
+        {
+            while (pos < line.Length && line[pos] == ' ')
+            {
+                pos++;
+            }
+        }
+
+        private static bool NextToken(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> token)
+        {
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length)
+            {
+                token = default;
+                return false;
+            }
+
+            int end = line.Slice(pos).IndexOf((byte)' ');
+            end = end < 0 ? line.Length : pos + end;
+            token = line.Slice(pos, end - pos);
+            pos = end;
+            return true;
+        }
+
+        /// <summary>
+        /// The key: AWS URL-encodes it, but Ceph RGW writes it raw, spaces included, so it runs up to the
+        /// Request-URI (<c> "METHOD </c>) when one follows.
+        /// </summary>
+        private static bool KeyField(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> key)
+        {
+            SkipSpaces(line, ref pos);
+            int start = pos;
+            for (int i = pos; i + 2 < line.Length; i++)
+            {
+                if (line[i] != ' ' || line[i + 1] != '"')
+                {
+                    continue;
+                }
+
+                int m = i + 2;
+                while (m < line.Length && line[m] >= 'A' && line[m] <= 'Z')
+                {
+                    m++;
+                }
+
+                if (m > i + 2 && m < line.Length && line[m] == ' ')
+                {
+                    key = line.Slice(start, i - start);
+                    pos = i;
+                    return key.Length > 0;
+                }
+            }
+
+            return NextToken(line, ref pos, out key);
+        }
+
+        /// <summary>The quoted Request-URI (raw quotes inside allowed) up to <c>" ddd </c>, or a bare '-'.</summary>
+        private static bool RequestUri(ReadOnlySpan<byte> line, ref int pos, out ReadOnlySpan<byte> uri)
+        {
+            SkipSpaces(line, ref pos);
+            uri = default;
+            if (pos >= line.Length)
+            {
+                return false;
+            }
+
+            if (line[pos] != '"')
+            {
+                return NextToken(line, ref pos, out uri);
+            }
+
+            for (int q = pos + 1; q < line.Length; q++)
+            {
+                if (line[q] != '"')
+                {
+                    continue;
+                }
+
+                // A bare '-' in a quoted position: "-"
+                int after = q + 1;
+                if (after < line.Length && line[after] == ' ')
+                {
+                    int s = after + 1;
+                    bool status = s + 3 <= line.Length && LogText.IsDigits(line.Slice(s, 3)) && (s + 3 == line.Length || line[s + 3] == ' ');
+                    bool dashStatus = s < line.Length && line[s] == '-' && (s + 1 == line.Length || line[s + 1] == ' ');
+                    if (status || dashStatus)
+                    {
+                        uri = line.Slice(pos + 1, q - pos - 1);
+                        pos = after;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Finds the User-Agent after the Referer; both may be '-', "-" or quoted text with raw quotes.</summary>
+        private static ReadOnlySpan<byte> RefererAndUserAgent(ReadOnlySpan<byte> line, int pos)
+        {
+            SkipSpaces(line, ref pos);
+            if (pos >= line.Length)
+            {
+                return default;
+            }
+
+            int uaStart;
+            if (line[pos] == '"')
+            {
+                // The referer ends at the first '" "' or '" - ' after its opening quote.
+                uaStart = -1;
+                for (int q = pos + 1; q + 2 < line.Length; q++)
+                {
+                    if (line[q] == '"' && line[q + 1] == ' ' && (line[q + 2] == '"' || (line[q + 2] == '-' && (q + 3 == line.Length || line[q + 3] == ' '))))
+                    {
+                        uaStart = q + 2;
+                        break;
+                    }
+                }
+
+                if (uaStart < 0)
+                {
+                    return default;
+                }
+            }
+            else
+            {
+                int space = line.Slice(pos).IndexOf((byte)' ');
+                if (space < 0)
+                {
+                    return default;
+                }
+
+                uaStart = pos + space + 1;
+                while (uaStart < line.Length && line[uaStart] == ' ')
+                {
+                    uaStart++;
+                }
+            }
+
+            if (uaStart >= line.Length || line[uaStart] != '"')
+            {
+                return default; // '-' or nothing
+            }
+
+            // The User-Agent ends at the first quote (followed by a space or the end) whose tail looks like the
+            // fields after it; raw quotes inside the User-Agent fail that test.
+            int lastQuote = -1;
+            for (int q = uaStart + 1; q < line.Length; q++)
+            {
+                if (line[q] == '"' && (q + 1 == line.Length || line[q + 1] == ' '))
+                {
+                    lastQuote = q;
+                    if (TailValidates(line.Slice(q + 1)))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return lastQuote > uaStart ? line.Slice(uaStart + 1, lastQuote - uaStart - 1) : default;
+        }
+
+        /// <summary>Version Id, Host Id, Signature Version (SigV2/SigV4/-), Cipher, Authentication Type (AuthHeader/QueryString/-)...; old layouts have at most 2 fields and no quote.</summary>
+        private static bool TailValidates(ReadOnlySpan<byte> tail)
+        {
+            int pos = 0;
+            Span<int> starts = stackalloc int[5];
+            Span<int> lengths = stackalloc int[5];
+            int count = 0;
+            while (count < 5 && NextToken(tail, ref pos, out ReadOnlySpan<byte> token))
+            {
+                starts[count] = pos - token.Length;
+                lengths[count] = token.Length;
+                count++;
+            }
+
+            if (count < 5)
+            {
+                return count <= 2 && tail.IndexOf((byte)'"') < 0;
+            }
+
+            ReadOnlySpan<byte> sig = tail.Slice(starts[2], lengths[2]);
+            ReadOnlySpan<byte> auth = tail.Slice(starts[4], lengths[4]);
+            return (sig.SequenceEqual("SigV4"u8) || sig.SequenceEqual("SigV2"u8) || IsDash(sig)) &&
+                   (auth.SequenceEqual("AuthHeader"u8) || auth.SequenceEqual("QueryString"u8) || IsDash(auth));
+        }
+    }
+}

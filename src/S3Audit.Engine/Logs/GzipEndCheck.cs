@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// .NET's GZipStream ends quietly when the compressed data is cut short. This pair of wrappers notices it: the
+    /// inner one keeps the last 8 compressed bytes (the gzip trailer: CRC32, ISIZE), the outer one counts what was
+    /// decompressed and, at the end, throws <see cref="InvalidDataException"/> when ISIZE does not match and the
+    /// text does not end with a line break (a concatenated multi-member file ends with one and is accepted).
+    /// </summary>
+    internal static class GzipEndCheck
+    {
+        public static Stream Wrap(Stream compressed)
+        {
+            var tail = new TailStream(compressed);
+            return new CheckedGzipStream(new System.IO.Compression.GZipStream(tail, System.IO.Compression.CompressionMode.Decompress), tail);
+        }
+
+        private sealed class TailStream : ReadOnlyStream
+        {
+            private readonly Stream _inner;
+            public readonly byte[] Last = new byte[8];
+            public int Filled;
+
+            public TailStream(Stream inner) => _inner = inner;
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int n = _inner.Read(buffer, offset, count);
+                for (int i = Math.Max(0, n - 8); i < n; i++)
+                {
+                    Buffer.BlockCopy(Last, 1, Last, 0, 7);
+                    Last[7] = buffer[offset + i];
+                    Filled = Math.Min(8, Filled + 1);
+                }
+
+                return n;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+
+        private sealed class CheckedGzipStream : ReadOnlyStream
+        {
+            private readonly Stream _gzip;
+            private readonly TailStream _tail;
+            private long _count;
+            private byte _lastByte = (byte)'\n';
+            private bool _checked;
+
+            public CheckedGzipStream(Stream gzip, TailStream tail)
+            {
+                _gzip = gzip;
+                _tail = tail;
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                int n = _gzip.Read(buffer, offset, count);
+                if (n > 0)
+                {
+                    _count += n;
+                    _lastByte = buffer[offset + n - 1];
+                    return n;
+                }
+
+                if (!_checked && count > 0)
+                {
+                    _checked = true;
+                    uint isize = _tail.Filled == 8 ? BitConverter.ToUInt32(_tail.Last, 4) : uint.MaxValue;
+                    if (isize != (uint)_count && _lastByte != (byte)'\n')
+                    {
+                        throw new InvalidDataException($"the gzip data ends early after {_count} decompressed bytes (truncated file or broken trailer)");
+                    }
+                }
+
+                return 0;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _gzip.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+    }
+
+    /// <summary>The boilerplate of a forward-only read stream.</summary>
+    internal abstract class ReadOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

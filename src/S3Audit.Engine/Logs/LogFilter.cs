@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using S3Audit.Engine.Text;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// Which entries to keep, applied to parsed records before any entry object exists. Empty lists match everything.
+    /// Patterns are PowerShell wildcards, case-insensitive.
+    /// </summary>
+    public sealed class LogFilter
+    {
+        private Wildcard[]? _operations;
+        private Wildcard[]? _keys;
+        private Wildcard[]? _requesters;
+        private IpRange[]? _ranges;
+        private HashSet<int>? _statuses;
+
+        /// <summary>Keep entries at or after this time.</summary>
+        public DateTimeOffset? StartTime { get; set; }
+        /// <summary>Keep entries at or before this time.</summary>
+        public DateTimeOffset? EndTime { get; set; }
+        /// <summary>Operation patterns (matched against the API name and the raw operation).</summary>
+        public IList<string> Operation { get; set; } = new List<string>();
+        /// <summary>Key patterns.</summary>
+        public IList<string> Key { get; set; } = new List<string>();
+        /// <summary>Requester patterns (matched against the requester and the access key id).</summary>
+        public IList<string> Requester { get; set; } = new List<string>();
+        /// <summary>Client addresses or CIDR blocks.</summary>
+        public IList<string> RemoteIp { get; set; } = new List<string>();
+        /// <summary>HTTP statuses to keep.</summary>
+        public IList<int> HttpStatus { get; set; } = new List<int>();
+        /// <summary>Keep only 4xx/5xx or entries with an error code.</summary>
+        public bool ErrorsOnly { get; set; }
+
+        /// <summary>A filter that keeps everything.</summary>
+        public static LogFilter All => new LogFilter();
+
+        /// <summary>Checks the patterns (throws <see cref="ArgumentException"/> for a bad address range) and prepares them.</summary>
+        public LogFilter Compile()
+        {
+            _operations = Compile(Operation);
+            _keys = Compile(Key);
+            _requesters = Compile(Requester);
+            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(IpRange.Parse).ToArray();
+            _statuses = HttpStatus.Count == 0 ? null : new HashSet<int>(HttpStatus);
+            return this;
+        }
+
+        /// <summary>The checks that need no strings: time, status, error.</summary>
+        internal bool PassesEarly(DateTimeOffset time, int status, bool isError)
+        {
+            if ((StartTime.HasValue && time < StartTime.Value) || (EndTime.HasValue && time > EndTime.Value))
+            {
+                return false;
+            }
+
+            if (_statuses != null && !_statuses.Contains(status))
+            {
+                return false;
+            }
+
+            return !ErrorsOnly || isError;
+        }
+
+        /// <summary>The time range alone.</summary>
+        internal bool PassesTime(DateTimeOffset time) =>
+            !(StartTime.HasValue && time < StartTime.Value) && !(EndTime.HasValue && time > EndTime.Value);
+
+        /// <summary>The status checks, for records whose errors are exactly their 4xx/5xx statuses.</summary>
+        internal bool PassesStatus(int status) => (_statuses == null || _statuses.Contains(status)) && (!ErrorsOnly || status >= 400);
+
+        /// <summary>All checks.</summary>
+        internal bool Passes(LogRecord r) =>
+            PassesEarly(r.Time, r.HttpStatus, r.IsError) && PassesOperation(r.Operation, r.RawOperation) && PassesKey(r.Key) &&
+            PassesRequester(r.Requester, r.AccessKeyId) && PassesRemoteIp(r.RemoteIp);
+
+        internal bool PassesOperation(string operation, string rawOperation) =>
+            _operations == null || AnyMatch(_operations, operation) || AnyMatch(_operations, rawOperation);
+
+        internal bool PassesKey(string key) => _keys == null || AnyMatch(_keys, key);
+
+        internal bool PassesRequester(string requester, string accessKeyId) =>
+            _requesters == null || AnyMatch(_requesters, requester) || AnyMatch(_requesters, accessKeyId);
+
+        internal bool PassesRemoteIp(string remoteIp)
+        {
+            if (_ranges == null)
+            {
+                return true;
+            }
+
+            foreach (IpRange range in _ranges)
+            {
+                if (range.Contains(remoteIp))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Wildcard[]? Compile(IList<string> patterns) => patterns.Count == 0 ? null : patterns.Select(p => new Wildcard(p)).ToArray();
+
+        private static bool AnyMatch(Wildcard[] patterns, string value)
+        {
+            foreach (Wildcard w in patterns)
+            {
+                if (w.IsMatch(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>A read-only stream that first returns bytes already read from another stream, then the rest of it.</summary>
+    internal sealed class PrefixedStream : ReadOnlyStream
+    {
+        private readonly byte[] _prefix;
+        private readonly Stream _inner;
+        private int _offset;
+
+        public PrefixedStream(byte[] prefix, Stream inner)
+        {
+            _prefix = prefix;
+            _inner = inner;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset < _prefix.Length)
+            {
+                int n = Math.Min(count, _prefix.Length - _offset);
+                Buffer.BlockCopy(_prefix, _offset, buffer, offset, n);
+                _offset += n;
+                return n;
+            }
+
+            return _inner.Read(buffer, offset, count);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
