@@ -107,7 +107,8 @@ namespace S3Audit.Engine.Logs
                 return ParseOutcome.FilteredOut;
             }
 
-            record.Requester = Value(requester);
+            // AWS writes "-" for an anonymous requester; Ceph RGW writes its reserved user id "anonymous".
+            record.Requester = requester.SequenceEqual("anonymous"u8) ? string.Empty : Value(requester);
             record.RemoteIp = Value(remoteIp);
             if (!filter.PassesRequester(record.Requester, string.Empty) || !filter.PassesRemoteIp(record.RemoteIp))
             {

@@ -31,6 +31,16 @@ public class AwsAccessLogEdgeCaseTests
         Assert.Equal("ListBuckets", e.Operation);
     }
 
+    [Theory]
+    [InlineData("anonymous", "")]
+    [InlineData("-", "")]
+    [InlineData("arn:aws:iam::123456789012:user/anonymous", "arn:aws:iam::123456789012:user/anonymous")]
+    public void AnonymousRequestersAreEmptyWhetherAwsOrRgwWroteThem(string requester, string expected)
+    {
+        S3AuditLogEntry e = Single(Head + $"127.0.0.1 {requester} REQ3 REST.GET.OBJECT open.txt \"GET /bkt/open.txt HTTP/1.1\" 200 - 1 1 1 - \"-\" \"-\" - - SigV4 - AuthHeader 127.0.0.1 - - Yes");
+        Assert.Equal(expected, e.Requester);
+    }
+
     [Fact]
     public void UnquotedDashRefererAndUserAgent()
     {

@@ -20,6 +20,7 @@ namespace S3Audit.Engine.Audit.Checks
             registry.Register(PostureCheck.Posture());
             registry.Register(PostureCheck.Logging());
             registry.Register(new CredentialsCheck());
+            registry.Register(new LogAnomaliesCheck());
             return registry;
         }
 
