@@ -96,3 +96,18 @@ public sealed class AuditReportTests : IDisposable
         Assert.Single(Directory.GetFiles(_dir));
     }
 }
+
+public class CsvInjectionTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"\"http://x\"\")")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("plain", "plain")]
+    public void CellsThatStartLikeFormulasAreDefused(string resource, string expectedCell)
+    {
+        string csv = S3Audit.Engine.Audit.Reports.CsvReport.Format(new[] { new S3AuditFinding { Target = "t", Resource = resource } });
+        Assert.Contains($",\"{expectedCell}\",", csv);
+    }
+}

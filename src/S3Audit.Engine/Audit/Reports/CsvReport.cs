@@ -37,6 +37,11 @@ namespace S3Audit.Engine.Audit.Reports
             _ => value.ToString() ?? string.Empty,
         };
 
-        private static string Quote(string value) => "\"" + value.Replace("\"", "\"\"") + "\"";
+        private static string Quote(string value) => "\"" + Defuse(value).Replace("\"", "\"\"") + "\"";
+
+        // Object keys and policy text are chosen by whoever can write to the bucket: a cell that starts like a formula
+        // would run in a spreadsheet, so it gets a leading apostrophe (OWASP's advice for CSV injection).
+        private static string Defuse(string value) =>
+            value.Length > 0 && "=+-@\t\r".IndexOf(value[0]) >= 0 ? "'" + value : value;
     }
 }
