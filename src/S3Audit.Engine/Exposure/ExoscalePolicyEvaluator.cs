@@ -26,23 +26,7 @@ namespace S3Audit.Engine.Exposure
         /// <summary>Judges an Exoscale bucket policy. Invalid JSON or shape throws <see cref="PolicyParseException"/>.</summary>
         public static PolicyEvaluation Evaluate(string policyJson)
         {
-            if (string.IsNullOrWhiteSpace(policyJson))
-            {
-                throw new PolicyParseException("The policy document is empty.", 0, 0);
-            }
-
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(policyJson);
-            }
-            catch (JsonException e)
-            {
-                long line = (e.LineNumber ?? 0) + 1, position = (e.BytePositionInLine ?? 0) + 1;
-                throw new PolicyParseException($"The Exoscale policy is not valid JSON at line {line}, position {position}.", line, position, e);
-            }
-
-            using (document)
+            using (JsonDocument document = PolicyDocument.ParseJson(policyJson, "Exoscale policy"))
             {
                 JsonElement root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)

@@ -29,23 +29,7 @@ namespace S3Audit.Engine.Policies
         /// <summary>Parses a policy; <see cref="PolicyParseException"/> names the problem and its line and position.</summary>
         public static PolicyDocument Parse(string json)
         {
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                throw new PolicyParseException("The policy document is empty.", 0, 0);
-            }
-
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow });
-            }
-            catch (JsonException e)
-            {
-                long line = (e.LineNumber ?? 0) + 1, position = (e.BytePositionInLine ?? 0) + 1;
-                throw new PolicyParseException($"The policy is not valid JSON at line {line}, position {position}: {FirstSentence(e.Message)}", line, position, e);
-            }
-
-            using (document)
+            using (JsonDocument document = ParseJson(json, "policy"))
             {
                 JsonElement root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -84,6 +68,28 @@ namespace S3Audit.Engine.Policies
                 }
 
                 return new PolicyDocument(version, id, statements);
+            }
+        }
+
+        /// <summary>
+        /// Parses policy JSON (AWS's or another provider's language); <see cref="PolicyParseException"/> names the
+        /// problem with its line and position. <paramref name="what"/> names the document in the message.
+        /// </summary>
+        public static JsonDocument ParseJson(string json, string what)
+        {
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                throw new PolicyParseException($"The {what} document is empty.", 0, 0);
+            }
+
+            try
+            {
+                return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow });
+            }
+            catch (JsonException e)
+            {
+                long line = (e.LineNumber ?? 0) + 1, position = (e.BytePositionInLine ?? 0) + 1;
+                throw new PolicyParseException($"The {what} is not valid JSON at line {line}, position {position}: {FirstSentence(e.Message)}", line, position, e);
             }
         }
 
