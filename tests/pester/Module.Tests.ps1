@@ -43,13 +43,17 @@ Describe 'S3Audit module' -Tag 'CI' {
         }
     }
 
-    It 'loads the engine and AWSSDK into its own load context on PowerShell 7' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
-        # Force the engine to load: open a session against an endpoint that is never called.
+    It 'loads the engine and AWSSDK from Dependencies (into its own load context on PowerShell 7)' {
+        # Force the engine to load: open a session against an endpoint that is never reached.
         Get-S3AuditAcl -BucketName 'x' -EndpointUrl 'http://127.0.0.1:1' -AccessKey 'a' -SecretKey (ConvertTo-SecureString 'b' -AsPlainText -Force) -ErrorAction SilentlyContinue
-        $contexts = [AppDomain]::CurrentDomain.GetAssemblies() |
-            Where-Object { $_.GetName().Name -in 'S3Audit.Engine', 'AWSSDK.S3' } |
-            ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
-        $contexts | Should -Not -BeNullOrEmpty
-        $contexts | ForEach-Object { $_ | Should -Be 'S3Audit' }
+        $dependencies = Join-Path (Get-Module S3Audit).ModuleBase 'Dependencies'
+        $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'S3Audit.Engine', 'AWSSDK.S3' }
+        $loaded | Should -HaveCount 2
+        foreach ($assembly in $loaded) {
+            $assembly.Location | Should -BeLike "$dependencies*"
+            if ($PSVersionTable.PSEdition -eq 'Core') {
+                [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'S3Audit'
+            }
+        }
     }
 }
