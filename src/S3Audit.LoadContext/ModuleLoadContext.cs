@@ -42,12 +42,6 @@ namespace S3Audit.LoadContext
             _platformAssemblies = PlatformAssemblyNames();
         }
 
-        /// <summary>The registered context, or null before <see cref="Register"/>.</summary>
-        public static ModuleLoadContext? Instance => s_instance;
-
-        /// <summary>Where the private dependencies are read from.</summary>
-        public string DependencyDirectory => _dependencyDirectory;
-
         /// <summary>
         /// Creates the context for the module folder and answers the default context's requests for the engine
         /// (and for the output-type assembly, which sits next to the cmdlets). Idempotent.

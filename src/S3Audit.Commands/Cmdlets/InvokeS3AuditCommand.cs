@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Audit.Config;
+using S3Audit.Engine.Audit.Reports;
 using S3Audit.Engine.Audit.Run;
 
 namespace S3Audit.Commands.Cmdlets
@@ -15,12 +17,10 @@ namespace S3Audit.Commands.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "S3Audit")]
     [OutputType(typeof(S3AuditFinding))]
-    public sealed class InvokeS3AuditCommand : PSCmdlet, IDisposable
+    public sealed class InvokeS3AuditCommand : EngineCmdlet
     {
         /// <summary>The tag of the summary record in the information stream.</summary>
         public const string SummaryTag = "S3AuditSummary";
-
-        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
         /// <summary>The audit profile.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,29 +34,15 @@ namespace S3Audit.Commands.Cmdlets
         public string? BaselinePath { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => ModuleInitializer.ShowPendingWarning(this);
-
-        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             string configPath = GetUnresolvedProviderPathFromPSPath(ConfigPath);
             AuditConfig config = LoadConfig(configPath);
             string? baseline = BaselinePath == null ? null : GetUnresolvedProviderPathFromPSPath(BaselinePath);
-            if (baseline != null && !File.Exists(baseline))
-            {
-                ThrowTerminatingError(new ErrorRecord(new FileNotFoundException($"The baseline '{baseline}' does not exist. Give the JSON report of an earlier run.", baseline),
-                    ErrorIds.BaselineNotFound, ErrorCategory.ObjectNotFound, baseline));
-            }
+            IReadOnlyList<S3AuditFinding>? baselineFindings = baseline == null ? null : ReadBaseline(baseline);
 
             S3AuditRunSummary? summary = null;
-            try
-            {
-                OutputQueue.Run(this, async (output, token) => summary = await new AuditRunner().RunAsync(config, baseline, output, token).ConfigureAwait(false), _cancellation.Token);
-            }
-            catch (InvalidDataException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BaselineInvalid, ErrorCategory.InvalidData, baseline));
-            }
+            RunEngine(async (output, token) => summary = await new AuditRunner().RunWithBaselineAsync(config, baselineFindings, output, token).ConfigureAwait(false));
 
             if (summary != null)
             {
@@ -65,14 +51,24 @@ namespace S3Audit.Commands.Cmdlets
             }
         }
 
-        /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation.Cancel();
-
-        /// <inheritdoc />
-        public void Dispose()
+        /// <summary>Reads the baseline before any call, so a missing or unreadable one stops the run with its own error id.</summary>
+        private IReadOnlyList<S3AuditFinding> ReadBaseline(string path)
         {
-            _cancellation.Dispose();
-            GC.SuppressFinalize(this);
+            if (!File.Exists(path))
+            {
+                ThrowTerminatingError(new ErrorRecord(new FileNotFoundException($"The baseline '{path}' does not exist. Give the JSON report of an earlier run.", path),
+                    ErrorIds.BaselineNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+
+            try
+            {
+                return JsonReport.ReadFindings(path);
+            }
+            catch (InvalidDataException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BaselineInvalid, ErrorCategory.InvalidData, path));
+                throw;
+            }
         }
 
         private AuditConfig LoadConfig(string path)

@@ -16,11 +16,8 @@ namespace S3Audit.Commands.Hosting
     {
         public DependencyResolver(string moduleDirectory)
         {
-            ModuleDirectory = moduleDirectory;
             DependencyDirectory = Path.Combine(moduleDirectory, "Dependencies");
         }
-
-        public string ModuleDirectory { get; }
 
         public string DependencyDirectory { get; }
 

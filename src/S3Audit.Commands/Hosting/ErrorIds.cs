@@ -10,7 +10,6 @@ namespace S3Audit.Commands.Hosting
         public const string InvalidEndpoint = nameof(InvalidEndpoint);
         public const string FeatureNotSupported = nameof(FeatureNotSupported);
         public const string InvalidArgument = nameof(InvalidArgument);
-        public const string EngineFailed = nameof(EngineFailed);
         public const string AuditConfigInvalid = nameof(AuditConfigInvalid);
         public const string AuditConfigNotFound = nameof(AuditConfigNotFound);
         public const string BaselineNotFound = nameof(BaselineNotFound);

@@ -12,12 +12,11 @@ using S3Audit.Engine.Providers;
 namespace S3Audit.Commands.Hosting
 {
     /// <summary>
-    /// Base of every cmdlet that talks to a storage endpoint: the AWS.Tools-shaped connection parameters,
-    /// cancellation from Ctrl+C (StopProcessing), and the queue that carries engine output to the pipeline thread.
+    /// Base of every cmdlet that talks to a storage endpoint: the AWS.Tools-shaped connection parameters and the
+    /// session they open (engine plumbing comes from <see cref="EngineCmdlet"/>).
     /// </summary>
-    public abstract class S3AuditCmdlet : PSCmdlet, IDisposable
+    public abstract class S3AuditCmdlet : EngineCmdlet
     {
-        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private S3Session? _session;
 
         /// <summary>A profile in the shared credentials/config files.</summary>
@@ -71,15 +70,6 @@ namespace S3Audit.Commands.Hosting
         /// <summary>The provider; detected from the endpoint host when omitted.</summary>
         [Parameter]
         public S3Provider? Provider { get; set; }
-
-        /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-        protected CancellationToken CancellationToken => _cancellation.Token;
-
-        /// <inheritdoc />
-        protected override void BeginProcessing() => ModuleInitializer.ShowPendingWarning(this);
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => _cancellation.Cancel();
 
         /// <summary>The connection options the parameters describe; secrets leave their SecureStrings only here.</summary>
         internal S3ConnectionOptions BuildConnectionOptions()
@@ -148,21 +138,15 @@ namespace S3Audit.Commands.Hosting
             }
         }
 
-        /// <summary>Runs engine work and writes what it produces, on the pipeline thread, until the work ends.</summary>
-        internal void RunEngine(Func<IAuditOutput, CancellationToken, Task> work)
-        {
-            OutputQueue.Run(this, work, CancellationToken);
-        }
-
-        /// <summary>Writes an engine error as a non-terminating error.</summary>
-        internal void WriteAuditError(AuditError error) => WriteError(ErrorRecordFactory.From(error));
-
         /// <inheritdoc />
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            _session?.Dispose();
-            _cancellation.Dispose();
-            GC.SuppressFinalize(this);
+            if (disposing)
+            {
+                _session?.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
 
         private static string? Plain(SecureString? secure) => secure == null ? null : new NetworkCredential(string.Empty, secure).Password;

@@ -25,7 +25,14 @@ namespace S3Audit.Engine.Credentials
         public int ReportPolls { get; set; } = 10;
 
         /// <summary>True when <see cref="UserNames"/> is empty or one of its names or wildcards matches.</summary>
-        public bool Selects(string name) => UserNames.Count == 0 || UserNames.Any(n => new Text.Wildcard(n).IsMatch(name));
+        public bool Selects(string name)
+        {
+            // Compiled once, on first use: the patterns are set before a review starts.
+            _patterns ??= UserNames.Select(n => new Text.Wildcard(n)).ToList();
+            return _patterns.Count == 0 || _patterns.Any(p => p.IsMatch(name));
+        }
+
+        private List<Text.Wildcard>? _patterns;
 
         /// <summary>Throws <see cref="ArgumentException"/> for nonsense thresholds.</summary>
         public void Validate()

@@ -27,7 +27,7 @@ namespace S3Audit.Engine.Exposure
             string principal = statement.NotPrincipal != null ? "NOT " + statement.NotPrincipal : statement.Principal?.ToString() ?? string.Empty;
             string actions = ActionAccess.Describe(statement);
             string why;
-            bool isPublic = false;
+            bool isPublic = false, unscopedService = false;
 
             if (!statement.IsAllow)
             {
@@ -46,7 +46,8 @@ namespace S3Audit.Engine.Exposure
                 if (openPrincipal == null)
                 {
                     why = $"Principal {principal} is a fixed value.";
-                    if (PrincipalJudge.HasService(statement) && !ConditionJudge.HasSourceScope(statement.Conditions))
+                    unscopedService = PrincipalJudge.HasService(statement) && !ConditionJudge.HasSourceScope(statement.Conditions);
+                    if (unscopedService)
                     {
                         why += " Not public, but a service principal without aws:SourceArn or aws:SourceAccount can be used on behalf of any account (confused deputy).";
                     }
@@ -65,7 +66,7 @@ namespace S3Audit.Engine.Exposure
                 }
             }
 
-            return new StatementVerdict(statement.Index, statement.DisplayId, statement.Effect, principal, actions, isPublic, access, why);
+            return new StatementVerdict(statement.Index, statement.DisplayId, statement.Effect, principal, actions, isPublic, access, why, unscopedService);
         }
 
         private static string Describe(string principal) => principal.Length == 0 ? "no principal" : principal;

@@ -32,9 +32,6 @@ namespace S3Audit.Engine.Exposure
         // arn:aws:s3:region:account:accesspoint/* with a fixed account: AWS accepts a wildcard access-point name in a bucket policy.
         private static readonly Regex AccessPointAnyName = new Regex(@"^arn:[a-z-]+:s3:[a-z0-9-]+:[0-9]{12}:accesspoint/[^${}]*$", RegexOptions.CultureInvariant);
 
-        /// <summary>True when the condition keys AWS counts as restricting include this one.</summary>
-        public static bool IsRestrictingKey(string key) => RestrictingKeys.Contains(key);
-
         /// <summary>Null when the condition limits the statement to fixed values; otherwise why it does not.</summary>
         public static string? WhyNotRestricting(PolicyCondition condition)
         {

@@ -96,7 +96,7 @@ namespace S3Audit.Engine.Exposure
         {
             foreach (StatementVerdict statement in evaluation.Statements)
             {
-                bool informational = !statement.IsPublic && (!statement.Effect.Equals("Allow", StringComparison.Ordinal) || statement.Why.Contains("confused deputy"));
+                bool informational = !statement.IsPublic && (!statement.Effect.Equals("Allow", StringComparison.Ordinal) || statement.UnscopedService);
                 if (!statement.IsPublic && !informational)
                 {
                     continue;

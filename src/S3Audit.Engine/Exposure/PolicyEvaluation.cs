@@ -6,8 +6,9 @@ namespace S3Audit.Engine.Exposure
     /// <summary>The verdict on one statement of a bucket policy.</summary>
     public sealed class StatementVerdict
     {
-        internal StatementVerdict(int index, string statementId, string effect, string principal, string actions, bool isPublic, PublicAccess access, string why)
+        internal StatementVerdict(int index, string statementId, string effect, string principal, string actions, bool isPublic, PublicAccess access, string why, bool unscopedService = false)
         {
+            UnscopedService = unscopedService;
             Index = index;
             StatementId = statementId;
             Effect = effect;
@@ -34,6 +35,8 @@ namespace S3Audit.Engine.Exposure
         public PublicAccess Access { get; }
         /// <summary>Why the statement is or is not public, in one sentence.</summary>
         public string Why { get; }
+        /// <summary>A fixed service principal with no aws:SourceArn/aws:SourceAccount: not public, but usable on behalf of any account (confused deputy).</summary>
+        public bool UnscopedService { get; }
     }
 
     /// <summary>The result of <see cref="BucketPolicyEvaluator.Evaluate(string)"/>.</summary>

@@ -94,7 +94,8 @@ namespace S3Audit.Engine.Logs
             ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
 
             bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
-            if (!filter.PassesEarly(time, httpStatus, isError))
+            // The time range was checked as soon as the time was read.
+            if (!filter.PassesStatus(httpStatus, isError))
             {
                 return ParseOutcome.FilteredOut;
             }

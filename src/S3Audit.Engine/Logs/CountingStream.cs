@@ -8,9 +8,9 @@ namespace S3Audit.Engine.Logs
     /// </summary>
     internal sealed class CountingStream : ReadOnlyStream
     {
-        private readonly Stream _inner;
-
-        public CountingStream(Stream inner) => _inner = inner;
+        public CountingStream(Stream inner) : base(inner)
+        {
+        }
 
         /// <summary>Called before every read.</summary>
         public System.Action? BeforeRead { get; set; }
@@ -21,19 +21,9 @@ namespace S3Audit.Engine.Logs
         public override int Read(byte[] buffer, int offset, int count)
         {
             BeforeRead?.Invoke();
-            int n = _inner.Read(buffer, offset, count);
+            int n = Inner.Read(buffer, offset, count);
             BytesRead += n;
             return n;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

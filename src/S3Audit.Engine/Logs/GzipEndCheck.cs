@@ -19,15 +19,16 @@ namespace S3Audit.Engine.Logs
 
         private sealed class TailStream : ReadOnlyStream
         {
-            private readonly Stream _inner;
             public readonly byte[] Last = new byte[8];
             public int Filled;
 
-            public TailStream(Stream inner) => _inner = inner;
+            public TailStream(Stream inner) : base(inner)
+            {
+            }
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                int n = _inner.Read(buffer, offset, count);
+                int n = Inner.Read(buffer, offset, count);
                 for (int i = Math.Max(0, n - 8); i < n; i++)
                 {
                     Buffer.BlockCopy(Last, 1, Last, 0, 7);
@@ -37,35 +38,23 @@ namespace S3Audit.Engine.Logs
 
                 return n;
             }
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _inner.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
         }
 
         private sealed class CheckedGzipStream : ReadOnlyStream
         {
-            private readonly Stream _gzip;
             private readonly TailStream _tail;
             private long _count;
             private byte _lastByte = (byte)'\n';
             private bool _checked;
 
-            public CheckedGzipStream(Stream gzip, TailStream tail)
+            public CheckedGzipStream(Stream gzip, TailStream tail) : base(gzip)
             {
-                _gzip = gzip;
                 _tail = tail;
             }
 
             public override int Read(byte[] buffer, int offset, int count)
             {
-                int n = _gzip.Read(buffer, offset, count);
+                int n = Inner.Read(buffer, offset, count);
                 if (n > 0)
                 {
                     _count += n;
@@ -85,22 +74,18 @@ namespace S3Audit.Engine.Logs
 
                 return 0;
             }
-
-            protected override void Dispose(bool disposing)
-            {
-                if (disposing)
-                {
-                    _gzip.Dispose();
-                }
-
-                base.Dispose(disposing);
-            }
         }
     }
 
     /// <summary>The boilerplate of a forward-only read stream.</summary>
     internal abstract class ReadOnlyStream : Stream
     {
+        /// <summary>Wraps <paramref name="inner"/>, which this stream owns and disposes.</summary>
+        protected ReadOnlyStream(Stream inner) => Inner = inner;
+
+        /// <summary>The wrapped stream.</summary>
+        protected Stream Inner { get; }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -110,5 +95,15 @@ namespace S3Audit.Engine.Logs
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -49,27 +49,17 @@ namespace S3Audit.Engine.Logs
         }
 
         /// <summary>The checks that need no strings: time, status, error.</summary>
-        internal bool PassesEarly(DateTimeOffset time, int status, bool isError)
-        {
-            if ((StartTime.HasValue && time < StartTime.Value) || (EndTime.HasValue && time > EndTime.Value))
-            {
-                return false;
-            }
-
-            if (_statuses != null && !_statuses.Contains(status))
-            {
-                return false;
-            }
-
-            return !ErrorsOnly || isError;
-        }
+        internal bool PassesEarly(DateTimeOffset time, int status, bool isError) => PassesTime(time) && PassesStatus(status, isError);
 
         /// <summary>The time range alone.</summary>
         internal bool PassesTime(DateTimeOffset time) =>
             !(StartTime.HasValue && time < StartTime.Value) && !(EndTime.HasValue && time > EndTime.Value);
 
+        /// <summary>The status and error checks.</summary>
+        internal bool PassesStatus(int status, bool isError) => (_statuses == null || _statuses.Contains(status)) && (!ErrorsOnly || isError);
+
         /// <summary>The status checks, for records whose errors are exactly their 4xx/5xx statuses.</summary>
-        internal bool PassesStatus(int status) => (_statuses == null || _statuses.Contains(status)) && (!ErrorsOnly || status >= 400);
+        internal bool PassesStatus(int status) => PassesStatus(status, status >= 400);
 
         /// <summary>All checks.</summary>
         internal bool Passes(LogRecord r) =>

@@ -7,13 +7,11 @@ namespace S3Audit.Engine.Logs
     internal sealed class PrefixedStream : ReadOnlyStream
     {
         private readonly byte[] _prefix;
-        private readonly Stream _inner;
         private int _offset;
 
-        public PrefixedStream(byte[] prefix, Stream inner)
+        public PrefixedStream(byte[] prefix, Stream inner) : base(inner)
         {
             _prefix = prefix;
-            _inner = inner;
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -26,17 +24,7 @@ namespace S3Audit.Engine.Logs
                 return n;
             }
 
-            return _inner.Read(buffer, offset, count);
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return Inner.Read(buffer, offset, count);
         }
     }
 }

@@ -26,8 +26,6 @@ namespace S3Audit.Engine.Policies
         public bool NotAction { get; private set; }
         /// <summary>Some Allow statement names a public principal.</summary>
         public bool PublicPrincipal { get; private set; }
-        /// <summary>True when no policy grants any S3 action.</summary>
-        public bool GrantsNothingOnS3 => _actions.Count == 0 && !FullS3 && !NotAction;
 
         /// <summary>Adds a policy's Allow statements.</summary>
         public void Add(PolicyDocument policy)

@@ -18,7 +18,8 @@ namespace S3Audit.Engine.Posture
     public sealed class BucketPostureReader
     {
         private readonly S3Session _session;
-        private AccountPublicAccessBlockReader? _account;
+        private readonly AccountPublicAccessBlockReader? _account;
+        private ExposureAuditor? _exposure;
 
         /// <summary>Creates a reader. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
         public BucketPostureReader(S3Session session, AccountPublicAccessBlockReader? account = null)
@@ -47,9 +48,9 @@ namespace S3Audit.Engine.Posture
             DateTimeOffset? creationDate = null, BucketSnapshot? snapshot = null)
         {
             snapshot ??= new BucketSnapshot(_session, bucket, output, cancellationToken);
-            _account ??= new AccountPublicAccessBlockReader(_session, request.StsEndpoint, request.S3ControlEndpoint);
-            var exposureRequest = new ExposureRequest { StsEndpoint = request.StsEndpoint, S3ControlEndpoint = request.S3ControlEndpoint };
-            ExposureReport exposure = await new ExposureAuditor(_session, _account).AuditBucketAsync(bucket, exposureRequest, output, cancellationToken, snapshot).ConfigureAwait(false);
+            // One account-level reader (and so one STS and S3 Control read) for every bucket of the run.
+            _exposure ??= new ExposureAuditor(_session, _account ?? new AccountPublicAccessBlockReader(_session, request.StsEndpoint, request.S3ControlEndpoint));
+            ExposureReport exposure = await _exposure.AuditBucketAsync(bucket, new ExposureRequest(), output, cancellationToken, snapshot).ConfigureAwait(false);
             var row = new S3AuditBucket { BucketName = bucket, Provider = _session.Provider, CreationDate = creationDate, Exposure = exposure.Result.Exposure };
             if (exposure.BucketMissing)
             {

@@ -13,7 +13,7 @@ namespace S3Audit.Engine.Posture
     {
         public static bool Enforces(PolicyDocument policy) => policy.Statements.Any(s =>
             !s.IsAllow &&
-            (s.Principal?.IsWildcardString == true || s.Principal?.Of("AWS").Contains("*") == true) &&
+            PrincipalFacts.IsPublic(s.Principal) &&
             (ActionAccess.Of(s) & (PublicAccess.Read | PublicAccess.Write)) == (PublicAccess.Read | PublicAccess.Write) &&
             s.ConditionsOn("aws:SecureTransport").Any(c =>
                 (string.Equals(c.Operator, "Bool", StringComparison.OrdinalIgnoreCase) || string.Equals(c.Operator, "BoolIfExists", StringComparison.OrdinalIgnoreCase)) &&

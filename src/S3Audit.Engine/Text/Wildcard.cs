@@ -24,9 +24,6 @@ namespace S3Audit.Engine.Text
         /// <summary>The pattern as given.</summary>
         public string Pattern { get; }
 
-        /// <summary>True when the pattern has a wildcard character.</summary>
-        public bool IsWildcard => _regex != null;
-
         /// <summary>True when <paramref name="value"/> matches.</summary>
         public bool IsMatch(string? value)
         {

@@ -37,8 +37,5 @@ namespace S3Audit.Engine.Audit.Checks
 
         /// <summary>The implementation of a check, when this build has one.</summary>
         public bool TryGet(string name, out IAuditCheck check) => _checks.TryGetValue(name, out check!);
-
-        /// <summary>The names with an implementation.</summary>
-        public IReadOnlyCollection<string> Names => _checks.Keys;
     }
 }

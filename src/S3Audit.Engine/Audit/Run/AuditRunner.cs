@@ -38,9 +38,13 @@ namespace S3Audit.Engine.Audit.Run
         /// <summary>
         /// Runs the profile. A baseline that cannot be read throws <see cref="InvalidDataException"/> before any call.
         /// </summary>
-        public async Task<S3AuditRunSummary> RunAsync(AuditConfig config, string? baselinePath, IAuditOutput output, CancellationToken cancellationToken)
+        public Task<S3AuditRunSummary> RunAsync(AuditConfig config, string? baselinePath, IAuditOutput output, CancellationToken cancellationToken) =>
+            RunWithBaselineAsync(config, baselinePath == null ? null : JsonReport.ReadFindings(baselinePath), output, cancellationToken);
+
+        /// <summary>Runs the profile against baseline findings already read (for example with <see cref="JsonReport.ReadFindings"/>).</summary>
+        public async Task<S3AuditRunSummary> RunWithBaselineAsync(AuditConfig config, IReadOnlyList<S3AuditFinding>? baseline, IAuditOutput output, CancellationToken cancellationToken)
         {
-            var drift = new DriftTracker(baselinePath == null ? null : JsonReport.ReadFindings(baselinePath));
+            var drift = new DriftTracker(baseline);
             DateTimeOffset start = _clock();
             var auditor = new TargetAuditor(_registry, _openSession, _environment);
             var outcomes = new List<TargetOutcome>();
