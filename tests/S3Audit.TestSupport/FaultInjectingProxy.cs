@@ -43,7 +43,7 @@ namespace S3Audit.TestSupport
         {
             _target = new Uri(targetEndpoint);
             _faults = faults ?? ((_, _, _) => ProxyFault.None);
-            int port = FreePort();
+            int port = LoopbackPort.Free();
             Endpoint = $"http://127.0.0.1:{port}";
             _listener.Prefixes.Add(Endpoint + "/");
             _listener.Start();
@@ -205,15 +205,6 @@ namespace S3Audit.TestSupport
             using var ms = new System.IO.MemoryStream();
             await request.InputStream.CopyToAsync(ms).ConfigureAwait(false);
             return ms.ToArray();
-        }
-
-        private static int FreePort()
-        {
-            var socket = new TcpListener(IPAddress.Loopback, 0);
-            socket.Start();
-            int port = ((IPEndPoint)socket.LocalEndpoint).Port;
-            socket.Stop();
-            return port;
         }
 
         public void Dispose()

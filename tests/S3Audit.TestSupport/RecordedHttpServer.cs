@@ -45,7 +45,7 @@ namespace S3Audit.TestSupport
 
         public RecordedHttpServer()
         {
-            Port = FreePort();
+            Port = LoopbackPort.Free();
             _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
             _listener.Start();
             _loop = Task.Run(LoopAsync);
@@ -128,15 +128,6 @@ namespace S3Audit.TestSupport
             context.Response.ContentLength64 = bytes.Length;
             context.Response.OutputStream.Write(bytes, 0, bytes.Length);
             context.Response.Close();
-        }
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
 
         public void Dispose()

@@ -43,6 +43,26 @@ namespace S3Audit.TestSupport
         /// <summary>A bucket name no other test uses.</summary>
         public static string UniqueBucket(string prefix) => $"{prefix}-{Guid.NewGuid():N}".Substring(0, Math.Min(63, prefix.Length + 17)).ToLowerInvariant();
 
+        /// <summary>
+        /// Lists <paramref name="prefix"/> until at least one object is there (RGW delivers access logs asynchronously);
+        /// fails the test when none arrived within <paramref name="timeout"/>.
+        /// </summary>
+        public static async System.Threading.Tasks.Task<List<Amazon.S3.Model.S3Object>> WaitForObjectsAsync(IAmazonS3 s3, string bucket, string prefix, TimeSpan timeout)
+        {
+            DateTime deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                var listing = await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket, Prefix = prefix });
+                if (listing.S3Objects?.Count > 0 || DateTime.UtcNow > deadline)
+                {
+                    Xunit.Assert.True(listing.S3Objects?.Count > 0, $"No object arrived under {bucket}/{prefix} within {timeout.TotalSeconds:0} s.");
+                    return listing.S3Objects!;
+                }
+
+                await System.Threading.Tasks.Task.Delay(200);
+            }
+        }
+
         private static string Get(string name)
         {
             if (Settings.Value.TryGetValue(name, out string? value) && !string.IsNullOrEmpty(value))

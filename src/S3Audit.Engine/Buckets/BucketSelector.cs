@@ -18,6 +18,7 @@ namespace S3Audit.Engine.Buckets
     public sealed class BucketSelector
     {
         private readonly S3Session _session;
+        private Task<IReadOnlyDictionary<string, DateTimeOffset?>>? _listing;
 
         /// <summary>Creates a selector for a session.</summary>
         public BucketSelector(S3Session session) => _session = session;
@@ -84,8 +85,14 @@ namespace S3Audit.Engine.Buckets
         public async Task<IReadOnlyList<string>> ListAllAsync(CancellationToken cancellationToken) =>
             (await ListCreationDatesAsync(cancellationToken).ConfigureAwait(false)).Keys.ToList();
 
-        /// <summary>Every bucket the identity can list with its creation date (null when the server sends none), in listing order.</summary>
-        public async Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListCreationDatesAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// Every bucket the identity can list with its creation date (null when the server sends none), in listing order.
+        /// Listed once per selector: selecting by wildcard and reading creation dates share the same ListBuckets pages.
+        /// </summary>
+        public Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListCreationDatesAsync(CancellationToken cancellationToken) =>
+            _listing ??= ListOnceAsync(cancellationToken);
+
+        private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListOnceAsync(CancellationToken cancellationToken)
         {
             var buckets = new OrderedBuckets();
             string? token = null;

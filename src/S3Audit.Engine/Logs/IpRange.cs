@@ -46,19 +46,35 @@ namespace S3Audit.Engine.Logs
         }
 
         /// <summary>True when <paramref name="address"/> (as logged; IPv4-mapped IPv6 allowed) is in the range.</summary>
-        public bool Contains(string address)
+        public bool Contains(string address) => TryParseAddress(address, out byte[] bytes, out byte[]? mapped) && Contains(bytes, mapped);
+
+        /// <summary>The address bytes, and for an IPv4-mapped IPv6 address also its IPv4 bytes. Parse once, test many ranges.</summary>
+        internal static bool TryParseAddress(string address, out byte[] bytes, out byte[]? mappedIPv4)
         {
+            mappedIPv4 = null;
             if (string.IsNullOrEmpty(address) || !IPAddress.TryParse(address, out IPAddress? ip))
             {
+                bytes = Array.Empty<byte>();
                 return false;
             }
 
-            if (ip.AddressFamily == AddressFamily.InterNetworkV6 && _network.Length == 4 && ip.IsIPv4MappedToIPv6)
+            bytes = ip.GetAddressBytes();
+            if (ip.AddressFamily == AddressFamily.InterNetworkV6 && ip.IsIPv4MappedToIPv6)
             {
-                ip = ip.MapToIPv4();
+                mappedIPv4 = ip.MapToIPv4().GetAddressBytes();
             }
 
-            byte[] bytes = ip.GetAddressBytes();
+            return true;
+        }
+
+        /// <summary>True when the parsed address (see <see cref="TryParseAddress"/>) is in the range.</summary>
+        internal bool Contains(byte[] bytes, byte[]? mappedIPv4)
+        {
+            if (_network.Length == 4 && mappedIPv4 != null)
+            {
+                bytes = mappedIPv4;
+            }
+
             if (bytes.Length != _network.Length)
             {
                 return false;

@@ -81,9 +81,14 @@ namespace S3Audit.Engine.Logs
                 return true;
             }
 
+            if (!IpRange.TryParseAddress(remoteIp, out byte[] bytes, out byte[]? mapped))
+            {
+                return false;
+            }
+
             foreach (IpRange range in _ranges)
             {
-                if (range.Contains(remoteIp))
+                if (range.Contains(bytes, mapped))
                 {
                     return true;
                 }

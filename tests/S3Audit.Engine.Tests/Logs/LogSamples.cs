@@ -7,19 +7,7 @@ namespace S3Audit.Engine.Tests.Logs;
 /// <summary>Paths of the example logs in the repository and a stable text form of entries for golden files.</summary>
 internal static class LogSamples
 {
-    public static string RepoRoot
-    {
-        get
-        {
-            string? dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "S3Audit.sln")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-
-            return dir ?? throw new InvalidOperationException("S3Audit.sln not found above the test folder.");
-        }
-    }
+    public static string RepoRoot => S3Audit.TestSupport.RepoPaths.Root;
 
     public static string Examples => Path.Combine(RepoRoot, "examples", "logs");
 

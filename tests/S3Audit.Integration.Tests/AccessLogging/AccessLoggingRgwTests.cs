@@ -176,7 +176,7 @@ public class AccessLoggingRgwTests
         Assert.Empty(disableOutput.Errors);
         Assert.Equal(S3AccessLoggingAction.Disabled, disabled!.Action);
 
-        List<S3Object> logs = await WaitForLogObjectsAsync(s3, target, "access/");
+        List<S3Object> logs = await RgwServer.WaitForObjectsAsync(s3, target, "access/", TimeSpan.FromSeconds(60));
         Assert.All(logs, o => Assert.Matches(@"^access/\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\S+$", o.Key));
         var lines = new List<string>();
         foreach (S3Object log in logs)
@@ -193,21 +193,5 @@ public class AccessLoggingRgwTests
         Assert.All(parsed, m => Assert.Equal(source, m.Groups[2].Value));
         Assert.Contains(parsed, m => m.Groups[7].Value == "REST.PUT.OBJECT" && m.Groups[8].Value == "file-0.txt" && m.Groups[10].Value == "200");
         Assert.Contains(parsed, m => m.Groups[7].Value == "REST.GET.OBJECT" && m.Groups[9].Value.StartsWith($"GET /{source}/file-2.txt"));
-    }
-
-    private static async Task<List<S3Object>> WaitForLogObjectsAsync(AmazonS3Client s3, string bucket, string prefix)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            ListObjectsV2Response listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix });
-            if (listing.S3Objects?.Count > 0 || DateTime.UtcNow > deadline)
-            {
-                Assert.True(listing.S3Objects?.Count > 0, $"No log object arrived under {bucket}/{prefix}.");
-                return listing.S3Objects!;
-            }
-
-            await Task.Delay(500);
-        }
     }
 }

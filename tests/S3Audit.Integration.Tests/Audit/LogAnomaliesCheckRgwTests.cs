@@ -48,7 +48,7 @@ public sealed class LogAnomaliesCheckRgwTests
 
         // RGW delivers buffered log records when logging is turned off; then turn it back on for the audit to see.
         await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = source, LoggingConfig = new S3BucketLoggingConfig() });
-        await WaitForLogObjectsAsync(s3, logs, source + "/");
+        await RgwServer.WaitForObjectsAsync(s3, logs, source + "/", TimeSpan.FromSeconds(10));
         await s3.PutBucketLoggingAsync(logging);
 
         var env = new Dictionary<string, string> { ["RGW_EP"] = RgwServer.Endpoint, ["RGW_AK"] = RgwServer.AccessKey, ["RGW_SK"] = RgwServer.SecretKey };
@@ -74,21 +74,5 @@ public sealed class LogAnomaliesCheckRgwTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static async Task WaitForLogObjectsAsync(AmazonS3Client s3, string bucket, string prefix)
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            ListObjectsV2Response page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix });
-            if ((page.S3Objects?.Count ?? 0) > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"RGW delivered no access-log object under {bucket}/{prefix}.");
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Logs;
@@ -28,6 +30,9 @@ namespace S3Audit.Engine.Audit.Checks
         {
             DateTimeOffset end = _clock();
             DateTimeOffset start = end.AddHours(-context.Settings.Hours);
+
+            // Buckets that log under the same target prefix share one read of it.
+            var byTarget = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (string bucket in context.Buckets)
             {
                 BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, cancellationToken).ConfigureAwait(false);
@@ -43,38 +48,51 @@ namespace S3Audit.Engine.Audit.Checks
                     continue;
                 }
 
-                await AnalyseAsync(context, bucket, review.Bucket.LoggingTarget, start, end, cancellationToken).ConfigureAwait(false);
+                if (!byTarget.TryGetValue(review.Bucket.LoggingTarget, out List<string>? sources))
+                {
+                    byTarget[review.Bucket.LoggingTarget] = sources = new List<string>();
+                }
+
+                sources.Add(bucket);
+            }
+
+            foreach (KeyValuePair<string, List<string>> target in byTarget)
+            {
+                await AnalyseAsync(context, target.Key, target.Value, start, end, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private static async Task AnalyseAsync(AuditCheckContext context, string bucket, string loggingTarget, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+        private static async Task AnalyseAsync(AuditCheckContext context, string loggingTarget, IReadOnlyList<string> buckets, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
         {
             int slash = loggingTarget.IndexOf('/');
             var request = new LogReadRequest { BucketName = loggingTarget.Substring(0, slash), Prefix = loggingTarget.Substring(slash + 1) };
             request.Options.Filter.StartTime = start;
             request.Options.Filter.EndTime = end;
 
-            // Several sources may share a log prefix: keep this bucket's events only.
-            var events = new ConcurrentQueue<S3AuditLogEntry>();
+            // Other sources may log under the same prefix: keep the audited buckets' events only.
+            var events = buckets.ToDictionary(b => b, _ => new ConcurrentQueue<S3AuditLogEntry>(), StringComparer.Ordinal);
             var errors = new ErrorCountingOutput(context.Output);
             await new LogEntryReader(context.Session).RunAsync(request, entry =>
             {
-                if (string.Equals(entry.BucketName, bucket, StringComparison.Ordinal))
+                if (events.TryGetValue(entry.BucketName, out ConcurrentQueue<S3AuditLogEntry>? queue))
                 {
-                    events.Enqueue(entry);
+                    queue.Enqueue(entry);
                 }
             }, errors, cancellationToken).ConfigureAwait(false);
 
-            if (errors.Count > 0)
+            foreach (KeyValuePair<string, ConcurrentQueue<S3AuditLogEntry>> bucket in events)
             {
-                context.Unknown(bucket, "AccessLogsUnreadable", $"{errors.Count} error(s) while reading the access logs under {loggingTarget}; the analysis of {events.Count} event(s) may be incomplete.",
-                    "Give the auditing identity s3:ListBucket and s3:GetObject on the log bucket (New-S3ReadOnlyLogPolicy).");
-            }
+                if (errors.Count > 0)
+                {
+                    context.Unknown(bucket.Key, "AccessLogsUnreadable", $"{errors.Count} error(s) while reading the access logs under {loggingTarget}; the analysis of {bucket.Value.Count} event(s) may be incomplete.",
+                        "Give the auditing identity s3:ListBucket and s3:GetObject on the log bucket (New-S3ReadOnlyLogPolicy).");
+                }
 
-            context.Output.WriteVerbose($"Bucket '{bucket}': {events.Count} access-log event(s) between {start:u} and {end:u}.");
-            foreach (LogAnomaly anomaly in LogAnomalyRules.Evaluate(events))
-            {
-                context.Fail(bucket, anomaly.Resource, anomaly.Rule, anomaly.Severity, anomaly.Detail, anomaly.Remediation);
+                context.Output.WriteVerbose($"Bucket '{bucket.Key}': {bucket.Value.Count} access-log event(s) between {start:u} and {end:u}.");
+                foreach (LogAnomaly anomaly in LogAnomalyRules.Evaluate(bucket.Value))
+                {
+                    context.Fail(bucket.Key, anomaly.Resource, anomaly.Rule, anomaly.Severity, anomaly.Detail, anomaly.Remediation);
+                }
             }
         }
 
