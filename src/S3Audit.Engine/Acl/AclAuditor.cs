@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
@@ -68,53 +69,25 @@ namespace S3Audit.Engine.Acl
 
         private async Task ReadListedObjectAclsAsync(string bucket, AclRequest request, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
         {
-            int listed = 0, done = 0;
-            string activity = $"Reading object ACLs in '{bucket}'";
-            var listing = ObjectLister.ListAsync(_session, bucket, request.Prefix, request.Recurse, cancellationToken);
             try
             {
-                await BoundedParallel.ForEachAsync(Count(listing), request.ThrottleLimit, async (key, ct) =>
-                {
-                    await ReadObjectAclAsync(bucket, key, aclsInForce, output, ct).ConfigureAwait(false);
-                    int finished = Interlocked.Increment(ref done);
-                    if (finished % 100 == 0)
-                    {
-                        output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{finished} of {Volatile.Read(ref listed)} listed objects read"));
-                    }
-                }, cancellationToken).ConfigureAwait(false);
+                await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, request.Recurse, 0, request.ThrottleLimit, ProgressActivityId, aclsInForce,
+                    (_, grants) => WriteAll(grants, output), output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket));
             }
-            finally
-            {
-                output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{done} object ACL(s) read", 100, completed: true));
-            }
-
-            async System.Collections.Generic.IAsyncEnumerable<string> Count(System.Collections.Generic.IAsyncEnumerable<ListedObject> objects)
-            {
-                await foreach (ListedObject item in objects.ConfigureAwait(false))
-                {
-                    Interlocked.Increment(ref listed);
-                    yield return item.Key;
-                }
-            }
         }
 
-        private async Task ReadObjectAclAsync(string bucket, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
+        private async Task ReadObjectAclAsync(string bucket, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken) =>
+            WriteAll(await ObjectAclScan.ReadAsync(_session, bucket, key, aclsInForce, output, cancellationToken).ConfigureAwait(false), output);
+
+        private static void WriteAll(IReadOnlyList<S3AuditAclGrant>? grants, IAuditOutput output)
         {
-            try
+            foreach (S3AuditAclGrant row in grants ?? Array.Empty<S3AuditAclGrant>())
             {
-                GetObjectAclResponse acl = await _session.Client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-                foreach (S3AuditAclGrant row in AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, _session.Provider, _session.Region))
-                {
-                    output.WriteObject(row);
-                }
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                output.WriteError(S3ErrorClassifier.Classify(e, "GetObjectAcl", bucket, key));
+                output.WriteObject(row);
             }
         }
     }

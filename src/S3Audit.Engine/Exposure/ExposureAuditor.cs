@@ -188,33 +188,16 @@ namespace S3Audit.Engine.Exposure
 
             ExposureMask mask = ExposureMask.ForAcl(await snapshot.OwnershipAsync().ConfigureAwait(false), block);
             var found = new List<Cause>();
-            int listed = 0, done = 0, failed = 0;
-            string activity = $"Reading object ACLs in '{bucket}'";
+            ObjectAclScanResult scan;
             try
             {
-                await BoundedParallel.ForEachAsync(Limit(ObjectLister.ListAsync(_session, bucket, request.Prefix, true, cancellationToken)), request.ThrottleLimit, async (key, ct) =>
+                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
                 {
-                    try
+                    lock (found)
                     {
-                        var response = await _session.Client.GetObjectAclAsync(new Amazon.S3.Model.GetObjectAclRequest { BucketName = bucket, Key = key }, ct).ConfigureAwait(false);
-                        List<S3AuditAclGrant> grants = AclGrantMapper.ToRows(bucket, key, response.Owner, response.Grants, null, _session.Provider, _session.Region).Where(g => g.IsPublic).ToList();
-                        lock (found)
-                        {
-                            AddAclCauses(bucket, key, grants, mask, found);
-                        }
+                        AddAclCauses(bucket, key, grants.Where(g => g.IsPublic).ToList(), mask, found);
                     }
-                    catch (Exception e) when (!ct.IsCancellationRequested)
-                    {
-                        Interlocked.Increment(ref failed);
-                        output.WriteError(S3ErrorClassifier.Classify(e, "GetObjectAcl", bucket, key));
-                    }
-
-                    int finished = Interlocked.Increment(ref done);
-                    if (finished % 100 == 0)
-                    {
-                        output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{finished} of {Volatile.Read(ref listed)} listed objects read"));
-                    }
-                }, cancellationToken).ConfigureAwait(false);
+                }, output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -223,11 +206,8 @@ namespace S3Audit.Engine.Exposure
                 causes.Add(Unreadable(bucket, "ObjectAcl", "The objects could not be listed: " + error.Message, "s3:ListBucket"));
                 return null;
             }
-            finally
-            {
-                output.WriteProgress(new AuditProgress(ProgressActivityId, activity, $"{done} object ACL(s) read", 100, completed: true));
-            }
 
+            int done = scan.Done, failed = scan.Failed;
             causes.AddRange(found.OrderBy(c => c.Finding.Key, StringComparer.Ordinal));
             string scope = $"{done} object(s){(string.IsNullOrEmpty(request.Prefix) ? string.Empty : $" under '{request.Prefix}'")}{(request.MaxObjects > 0 && done >= request.MaxObjects ? $" (limited by -MaxObjects {request.MaxObjects})" : string.Empty)}";
             if (failed > 0)
@@ -237,20 +217,6 @@ namespace S3Audit.Engine.Exposure
 
             notes.Add($"Object ACLs checked: {scope}.");
             return found.Count > 0 ? true : failed > 0 ? (bool?)null : false;
-
-            async IAsyncEnumerable<string> Limit(IAsyncEnumerable<ListedObject> objects)
-            {
-                await foreach (ListedObject item in objects.ConfigureAwait(false))
-                {
-                    if (request.MaxObjects > 0 && listed >= request.MaxObjects)
-                    {
-                        yield break;
-                    }
-
-                    Interlocked.Increment(ref listed);
-                    yield return item.Key;
-                }
-            }
         }
 
         private async Task JudgeWebsiteAsync(string bucket, BucketSnapshot snapshot, List<Cause> causes, List<string> notes)
