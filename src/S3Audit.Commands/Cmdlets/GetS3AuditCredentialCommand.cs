@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Credentials;
-using S3Audit.Engine.Exoscale;
 using S3Audit.Engine.Lyve;
 using S3Audit.Engine.Providers;
 
@@ -89,15 +88,13 @@ namespace S3Audit.Commands.Cmdlets
                 return;
             }
 
-            if (Session.Provider == S3Provider.Exoscale)
+            if (Session.Provider != S3Provider.Exoscale)
             {
-                ReviewExoscale(request);
-                return;
+                RequireFeature(S3Feature.IamApi);
             }
 
-            RequireFeature(S3Feature.IamApi);
-            var reviewer = new CredentialReviewer(Session);
-            RunEngine((output, token) => reviewer.RunAsync(request, output, token));
+            var session = Session;
+            RunEngine((output, token) => SessionCredentialReview.RunAsync(session, request, output, token));
         }
 
         private void ReviewLyve(CredentialReviewRequest request)
@@ -121,14 +118,6 @@ namespace S3Audit.Commands.Cmdlets
             WriteVerbose($"Lyve Account API v2 at {apiOptions.BaseUrl} for account {AccountId}.");
             using var api = new LyveAccountApiClient(apiOptions);
             var reviewer = new LyveCredentialReviewer(api);
-            RunEngine((output, token) => reviewer.RunAsync(request, output, token));
-        }
-
-        private void ReviewExoscale(CredentialReviewRequest request)
-        {
-            using ExoscaleApiClient api = ExoscaleApiClient.ForSession(Session, request.IamEndpoint);
-            WriteVerbose($"Exoscale API v2 at {api.BaseUrl}.");
-            var reviewer = new ExoscaleCredentialReviewer(api);
             RunEngine((output, token) => reviewer.RunAsync(request, output, token));
         }
 

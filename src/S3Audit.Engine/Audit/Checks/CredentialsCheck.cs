@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Credentials;
-using S3Audit.Engine.Exoscale;
 using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Audit.Checks
@@ -40,30 +39,17 @@ namespace S3Audit.Engine.Audit.Checks
                 IncludeRoles = true,
             };
 
-            IReadOnlyList<S3AuditCredential> rows;
-            switch (context.Session.Provider)
+            if (!SessionCredentialReview.IsAvailable(context.Session))
             {
-                case S3Provider.Exoscale:
-                    using (ExoscaleApiClient api = ExoscaleApiClient.ForSession(context.Session, null))
-                    {
-                        rows = await new ExoscaleCredentialReviewer(api).ReviewAsync(request, context.Output, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                default:
-                    if (!context.Session.Capabilities.Supports(S3Feature.IamApi))
-                    {
-                        context.Unknown(string.Empty, "CredentialsNotReviewed",
-                            $"{context.Session.Provider} has no IAM API reachable with the target's S3 keys, so credentials were not reviewed.",
-                            context.Session.Provider == S3Provider.Lyve
-                                ? "Review Lyve service accounts with Get-S3AuditCredential -Provider Lyve and the Account API credentials."
-                                : "Review the server's users and keys with its own administration tools.");
-                        return;
-                    }
-
-                    rows = await new CredentialReviewer(context.Session).ReviewAsync(request, context.Output, cancellationToken).ConfigureAwait(false);
-                    break;
+                context.Unknown(string.Empty, "CredentialsNotReviewed",
+                    $"{context.Session.Provider} has no IAM API reachable with the target's S3 keys, so credentials were not reviewed.",
+                    context.Session.Provider == S3Provider.Lyve
+                        ? "Review Lyve service accounts with Get-S3AuditCredential -Provider Lyve and the Account API credentials."
+                        : "Review the server's users and keys with its own administration tools.");
+                return;
             }
+
+            IReadOnlyList<S3AuditCredential> rows = await SessionCredentialReview.ReviewAsync(context.Session, request, context.Output, cancellationToken).ConfigureAwait(false);
 
             foreach (S3AuditCredential row in rows.Where(r => r.Findings.Length > 0))
             {
