@@ -184,10 +184,7 @@ namespace S3Audit.Engine.AccessLogging
                 return sourceOwner;
             }
 
-            using var sts = new Amazon.SecurityToken.AmazonSecurityTokenServiceClient(_session.Credentials,
-                new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(_session.Region) });
-            var identity = await sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest(), ct).ConfigureAwait(false);
-            return identity.Account;
+            return await _session.CallerAccountAsync(null, ct).ConfigureAwait(false);
         }
 
         /// <summary>Runs a read; an error code in <paramref name="notConfigured"/> means "not set" (empty value), NotSupported means the provider has no such setting.</summary>

@@ -3,9 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using Amazon;
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Http;
@@ -59,7 +56,7 @@ namespace S3Audit.Engine.Buckets
 
             try
             {
-                AccountId = await CallerAccountAsync(cancellationToken).ConfigureAwait(false);
+                AccountId = await _session.CallerAccountAsync(_stsEndpoint, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -96,28 +93,6 @@ namespace S3Audit.Engine.Buckets
                 output.WriteError(error);
                 return Readout<PublicAccessBlockFlags>.Unknown(error.Message);
             }
-        }
-
-        private async Task<string> CallerAccountAsync(CancellationToken cancellationToken)
-        {
-            var config = new AmazonSecurityTokenServiceConfig
-            {
-                MaxErrorRetry = Math.Max(0, _session.Options.MaxAttempts - 1),
-                Timeout = _session.Options.Timeout,
-            };
-            if (_stsEndpoint != null)
-            {
-                config.ServiceURL = _stsEndpoint.ToString();
-                config.AuthenticationRegion = _session.Region;
-            }
-            else
-            {
-                config.RegionEndpoint = RegionEndpoint.GetBySystemName(_session.Region);
-            }
-
-            using var sts = new AmazonSecurityTokenServiceClient(_session.Credentials, config);
-            GetCallerIdentityResponse identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            return identity.Account ?? throw new InvalidOperationException("STS GetCallerIdentity returned no account id.");
         }
 
         internal static PublicAccessBlockFlags Parse(string xml)

@@ -78,6 +78,31 @@ namespace S3Audit.Engine.Connection
             }
         }
 
+        /// <summary>The account id of the session's identity (STS GetCallerIdentity), with the session's retries and timeout.</summary>
+        /// <param name="stsEndpoint">Another STS endpoint (recorded responses in tests); the region's by default.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        internal async System.Threading.Tasks.Task<string> CallerAccountAsync(Uri? stsEndpoint, System.Threading.CancellationToken cancellationToken)
+        {
+            var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig
+            {
+                MaxErrorRetry = Math.Max(0, Options.MaxAttempts - 1),
+                Timeout = Options.Timeout,
+            };
+            if (stsEndpoint != null)
+            {
+                config.ServiceURL = stsEndpoint.ToString();
+                config.AuthenticationRegion = Region;
+            }
+            else
+            {
+                config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(Region);
+            }
+
+            using var sts = new Amazon.SecurityToken.AmazonSecurityTokenServiceClient(Credentials, config);
+            var identity = await sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return identity.Account ?? throw new InvalidOperationException("STS GetCallerIdentity returned no account id.");
+        }
+
         /// <summary>A SigV4 client with this session's credentials and region, for IAM, S3 Control and other raw APIs.</summary>
         public Http.SignedRequestClient CreateSignedClient(string? signingRegion = null) =>
             new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout);
