@@ -137,7 +137,7 @@ namespace S3Audit.Engine.Logs
             _mode = Detect(_lines.Peek(4096));
             if (_mode == Mode.JsonDocument)
             {
-                LoadDocument(stream);
+                LoadDocument();
             }
         }
 
@@ -213,7 +213,7 @@ namespace S3Audit.Engine.Logs
                     return false;
                 }
 
-                if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line, out long recordLine))
+                if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line))
                 {
                     continue;
                 }
@@ -255,9 +255,8 @@ namespace S3Audit.Engine.Logs
         /// For JSON records: one line is one record, except a record that opens with a lone "{" (pretty-printed),
         /// which runs until its braces close. False while a multi-line record is still being collected.
         /// </summary>
-        private bool TakeJsonRecord(LineReader lines, ref ReadOnlySpan<byte> line, out long recordLine)
+        private bool TakeJsonRecord(LineReader lines, ref ReadOnlySpan<byte> line)
         {
-            recordLine = lines.LineNumber;
             ReadOnlySpan<byte> trimmed = TrimSpaces(line);
             bool collecting = _pending != null && _pending.Length > 0;
             if (!collecting)
@@ -280,7 +279,7 @@ namespace S3Audit.Engine.Logs
                 RecordsRead++;
                 Reject(_pendingLine, "the JSON record is not closed before the next record starts");
                 _pending!.SetLength(0);
-                return TakeJsonRecord(lines, ref line, out recordLine);
+                return TakeJsonRecord(lines, ref line);
             }
 
             Append(line);
@@ -290,7 +289,6 @@ namespace S3Audit.Engine.Logs
             }
 
             line = new ReadOnlySpan<byte>(_pending!.GetBuffer(), 0, (int)_pending.Length);
-            recordLine = _pendingLine;
             return true;
         }
 
@@ -342,7 +340,7 @@ namespace S3Audit.Engine.Logs
             return depth;
         }
 
-        private void LoadDocument(Stream stream)
+        private void LoadDocument()
         {
             // CloudTrail files are small (one delivery); they are read whole.
             var all = new MemoryStream();
@@ -366,51 +364,43 @@ namespace S3Audit.Engine.Logs
         private bool NextFromDocument(out S3AuditLogEntry entry)
         {
             entry = null!;
-            while (true)
+            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_document, _documentConsumed, _documentLength - _documentConsumed), true, _documentState);
+            bool found = false;
+            while (reader.Read())
             {
-                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_document, _documentConsumed, _documentLength - _documentConsumed), true, _documentState);
-                bool found = false;
-                while (reader.Read())
+                // Records are the objects one level inside the root array, or inside {"Records": [...]}.
+                bool record = reader.TokenType == JsonTokenType.StartObject &&
+                              (reader.CurrentDepth == 1 && _rootArray || reader.CurrentDepth == 2 && !_rootArray);
+                if (!record)
                 {
-                    // Records are the objects one level inside the root array, or inside {"Records": [...]}.
-                    bool record = reader.TokenType == JsonTokenType.StartObject &&
-                                  (reader.CurrentDepth == 1 && _rootArray || reader.CurrentDepth == 2 && !_rootArray);
-                    if (!record)
-                    {
-                        continue;
-                    }
-
-                    int start = _documentConsumed + (int)reader.TokenStartIndex;
-                    CountLinesTo(start);
-                    RecordsRead++;
-                    _record.LineNumber = _documentLine;
-                    if (SkipRecords > 0)
-                    {
-                        SkipRecords--;
-                        reader.Skip();
-                        continue;
-                    }
-
-                    ParseOutcome outcome = _json.ParseCurrent(ref reader, _record, _filter);
-                    if (Count(outcome, _documentLine, _json.Error))
-                    {
-                        int end = _documentConsumed + (int)reader.BytesConsumed;
-                        string? raw = _options.IncludeRaw ? SecretMasker.MaskText(Utf8StringPool.Decode(new ReadOnlySpan<byte>(_document, start, end - start))) : null;
-                        entry = _record.ToEntry(_fileName, raw);
-                        found = true;
-                        break;
-                    }
+                    continue;
                 }
 
-                _documentConsumed += (int)reader.BytesConsumed;
-                _documentState = reader.CurrentState;
-                if (found)
+                int start = _documentConsumed + (int)reader.TokenStartIndex;
+                CountLinesTo(start);
+                RecordsRead++;
+                _record.LineNumber = _documentLine;
+                if (SkipRecords > 0)
                 {
-                    return true;
+                    SkipRecords--;
+                    reader.Skip();
+                    continue;
                 }
 
-                return false;
+                ParseOutcome outcome = _json.ParseCurrent(ref reader, _record, _filter);
+                if (Count(outcome, _documentLine, _json.Error))
+                {
+                    int end = _documentConsumed + (int)reader.BytesConsumed;
+                    string? raw = _options.IncludeRaw ? SecretMasker.MaskText(Utf8StringPool.Decode(new ReadOnlySpan<byte>(_document, start, end - start))) : null;
+                    entry = _record.ToEntry(_fileName, raw);
+                    found = true;
+                    break;
+                }
             }
+
+            _documentConsumed += (int)reader.BytesConsumed;
+            _documentState = reader.CurrentState;
+            return found;
         }
 
         private bool IsRootArray()
