@@ -54,6 +54,41 @@ if (mode == "cpu")
     double minioErrors = Best(() => { Count(minio, new LogFilter { ErrorsOnly = true }); return minioLines; });
     Console.WriteLine(JsonSerializer.Serialize(new { figure = "minio-errors", rate = Math.Round(minioErrors), unit = "lines/s", file = minio, lines = minioLines }));
 }
+else if (mode == "gzip")
+{
+    // (2) alone, for working on it: also prints plain parsing of the same data.
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    string accessGz = Data.Gzip(access, access + ".gz");
+    long plainBytes = new FileInfo(access).Length;
+    double inflate = Best(() => { using var gz = new GZipStream(File.OpenRead(accessGz), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; });
+    double plain = Best(() => { Count(access, new LogFilter()); return plainBytes; });
+    double gzEndToEnd = Best(() => { Count(accessGz, new LogFilter()); return plainBytes; });
+    Report("plain access log parse vs decompression alone", plain, inflate, 0, "bytes/s");
+    Report("gzip access log end to end vs decompression alone", gzEndToEnd, inflate, 0.80, "bytes/s");
+}
+else if (mode == "parse")
+{
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    long plainBytes = new FileInfo(access).Length;
+    double all = Best(() => { Count(access, new LogFilter()); return plainBytes; });
+    Console.WriteLine($"all {all / mb:0} MB/s");
+    string accessGz = Data.Gzip(access, access + ".gz");
+    double gz = Best(() => { Count(accessGz, new LogFilter()); return plainBytes; });
+    Console.WriteLine($"gz {gz / mb:0} MB/s");
+}
+else if (mode == "explore")
+{
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    long plainBytes = new FileInfo(access).Length;
+    double lines = Best(() => { using var lr = new LineReader(File.OpenRead(access)); long n = 0; while (lr.TryReadLine(out _)) n++; return plainBytes; });
+    double time = Best(() => { Count(access, new LogFilter { StartTime = DateTimeOffset.MaxValue.AddDays(-2) }); return plainBytes; });
+    double op = Best(() => { Count(access, new LogFilter { Operation = { "Nothing" } }); return plainBytes; });
+    double status = Best(() => { Count(access, new LogFilter { HttpStatus = { 999 } }); return plainBytes; });
+    double ip = Best(() => { Count(access, new LogFilter { RemoteIp = { "1.1.1.1" } }); return plainBytes; });
+    double all = Best(() => { Count(access, new LogFilter()); return plainBytes; });
+    foreach (var (n, v) in new[] { ("lines", lines), ("time", time), ("op", op), ("status", status), ("ip", ip), ("all", all) })
+        Console.WriteLine($"{n,-8} {v / mb,8:0} MB/s  {1e9 / v * plainBytes / File.ReadLines(access).Count(),6:0} ns/line");
+}
 else if (mode == "memory")
 {
     // (6) peak memory while reading 2 GB of logs through the Get-S3AuditLogEntry engine (8 × 256 MB files, gzip and plain).

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace S3Audit.Engine.Logs
 {
@@ -10,8 +11,9 @@ namespace S3Audit.Engine.Logs
     /// </summary>
     internal sealed class AwsAccessLogParser
     {
+        private const int MaxKnownOperations = 64;
         private readonly Utf8StringPool _pool;
-        private readonly System.Collections.Generic.Dictionary<(string, bool), string> _operations = new System.Collections.Generic.Dictionary<(string, bool), string>();
+        private readonly List<KnownOperation> _operations = new List<KnownOperation>();
 
         public AwsAccessLogParser(Utf8StringPool pool) => _pool = pool;
 
@@ -54,9 +56,10 @@ namespace S3Audit.Engine.Logs
 
             // Operation and key filters before the rest of the line is even split.
             record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
-            record.RawOperation = Value(operation);
+            KnownOperation known = Operation(operation);
+            record.RawOperation = known.Raw;
             bool hasKey = !IsDash(key);
-            string likelyOperation = MapOperation(record.RawOperation, hasKey, string.Empty);
+            string likelyOperation = hasKey ? known.WithKey : known.WithoutKey;
             bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
             if (!listing && !filter.PassesOperation(likelyOperation, record.RawOperation))
             {
@@ -102,7 +105,7 @@ namespace S3Audit.Engine.Logs
 
             // The remaining string filters are checked as soon as their field is decoded.
             string uri = listing && requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
-            record.Operation = listing ? MapOperation(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
+            record.Operation = listing && uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
             if (listing && !filter.PassesOperation(record.Operation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
@@ -130,25 +133,51 @@ namespace S3Audit.Engine.Logs
             return ParseOutcome.Accepted;
         }
 
-        /// <summary>The API name, cached per raw operation (the raw strings come from the pool).</summary>
-        private string MapOperation(string raw, bool hasKey, string uri)
+        /// <summary>
+        /// The raw operation and its API names with and without a key. A file holds a handful of operations, so a
+        /// short list kept roughly in order of use beats hashing the bytes.
+        /// </summary>
+        private KnownOperation Operation(ReadOnlySpan<byte> bytes)
         {
-            if (uri.Length > 0)
+            for (int i = 0; i < _operations.Count; i++)
             {
-                return OperationNames.FromAws(raw, hasKey, uri);
-            }
-
-            var cacheKey = (raw, hasKey);
-            if (!_operations.TryGetValue(cacheKey, out string? name))
-            {
-                name = OperationNames.FromAws(raw, hasKey, uri);
-                if (_operations.Count < 4096)
+                KnownOperation candidate = _operations[i];
+                if (bytes.SequenceEqual(candidate.Bytes))
                 {
-                    _operations[cacheKey] = name;
+                    if (i > 0)
+                    {
+                        _operations[i] = _operations[i - 1];
+                        _operations[i - 1] = candidate;
+                    }
+
+                    return candidate;
                 }
             }
 
-            return name;
+            string raw = Value(bytes);
+            var known = new KnownOperation(bytes.ToArray(), raw, OperationNames.FromAws(raw, true, string.Empty), OperationNames.FromAws(raw, false, string.Empty));
+            if (_operations.Count < MaxKnownOperations)
+            {
+                _operations.Add(known);
+            }
+
+            return known;
+        }
+
+        private sealed class KnownOperation
+        {
+            public KnownOperation(byte[] bytes, string raw, string withKey, string withoutKey)
+            {
+                Bytes = bytes;
+                Raw = raw;
+                WithKey = withKey;
+                WithoutKey = withoutKey;
+            }
+
+            public byte[] Bytes { get; }
+            public string Raw { get; }
+            public string WithKey { get; }
+            public string WithoutKey { get; }
         }
 
         private ParseOutcome Fail(string reason)
@@ -195,11 +224,13 @@ namespace S3Audit.Engine.Logs
             int start = pos;
             for (int i = pos; i + 2 < line.Length; i++)
             {
-                if (line[i] != ' ' || line[i + 1] != '"')
+                int found = line.Slice(i).IndexOf(" \""u8);
+                if (found < 0)
                 {
-                    continue;
+                    break;
                 }
 
+                i += found;
                 int m = i + 2;
                 while (m < line.Length && line[m] >= 'A' && line[m] <= 'Z')
                 {
@@ -234,10 +265,13 @@ namespace S3Audit.Engine.Logs
 
             for (int q = pos + 1; q < line.Length; q++)
             {
-                if (line[q] != '"')
+                int found = line.Slice(q).IndexOf((byte)'"');
+                if (found < 0)
                 {
-                    continue;
+                    break;
                 }
+
+                q += found;
 
                 // A bare '-' in a quoted position: "-"
                 int after = q + 1;
@@ -311,7 +345,14 @@ namespace S3Audit.Engine.Logs
             int lastQuote = -1;
             for (int q = uaStart + 1; q < line.Length; q++)
             {
-                if (line[q] == '"' && (q + 1 == line.Length || line[q + 1] == ' '))
+                int found = line.Slice(q).IndexOf((byte)'"');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                q += found;
+                if (q + 1 == line.Length || line[q + 1] == ' ')
                 {
                     lastQuote = q;
                     if (TailValidates(line.Slice(q + 1)))

@@ -12,7 +12,11 @@ namespace S3Audit.Engine.Logs
     {
         public const int MaxLineLength = 64 * 1024 * 1024;
         private readonly Stream _stream;
+        private readonly ReadAheadStream? _chunks;
         private byte[] _buffer;
+        private int[]? _lineEnds;
+        private int _lineCount;
+        private int _nextLine;
         private int _start;
         private int _end;
         private bool _eof;
@@ -21,6 +25,7 @@ namespace S3Audit.Engine.Logs
         public LineReader(Stream stream, int bufferSize = 256 * 1024)
         {
             _stream = stream;
+            _chunks = stream as ReadAheadStream;
             _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         }
 
@@ -54,6 +59,20 @@ namespace S3Audit.Engine.Logs
         public bool TryReadLine(out ReadOnlySpan<byte> line)
         {
             LastLineTooLong = false;
+            if (_lineEnds != null)
+            {
+                if (_nextLine < _lineCount)
+                {
+                    // A chunk read ahead comes with its line breaks found.
+                    int end = _lineEnds[_nextLine++];
+                    line = Trim(new ReadOnlySpan<byte>(_buffer, _start, end - _start));
+                    _start = end + 1;
+                    return Deliver(ref line);
+                }
+
+                ReleaseLineEnds();
+            }
+
             int scanned = 0;
             while (true)
             {
@@ -91,7 +110,10 @@ namespace S3Audit.Engine.Logs
                 }
 
                 scanned = _end - _start;
-                Fill();
+                if (Fill())
+                {
+                    return TryReadLine(out line);
+                }
             }
         }
 
@@ -110,14 +132,33 @@ namespace S3Audit.Engine.Logs
         private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> line) =>
             line.Length > 0 && line[line.Length - 1] == '\r' ? line.Slice(0, line.Length - 1) : line;
 
-        /// <summary>Reads more bytes, compacting or growing the buffer.</summary>
-        private void Fill()
+        /// <summary>Reads more bytes, compacting or growing the buffer; true when a read-ahead chunk replaced the buffer.</summary>
+        private bool Fill()
         {
+            if (_chunks != null && _start == _end && _chunks.TryTakeChunk(out ReadAheadStream.Chunk chunk))
+            {
+                // Nothing left in the buffer: take the next chunk as it is instead of copying it.
+                ArrayPool<byte>.Shared.Return(_buffer);
+                ReleaseLineEnds();
+                _buffer = chunk.Buffer!;
+                _start = 0;
+                _end = chunk.Length;
+                _lineEnds = chunk.LineEnds;
+                _lineCount = chunk.LineCount;
+                _nextLine = 0;
+                return true;
+            }
+
             if (_start > 0 && (_end == _buffer.Length || _start > _buffer.Length / 2))
             {
+                int shift = _start;
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
                 _end -= _start;
                 _start = 0;
+                for (int i = _nextLine; _lineEnds != null && i < _lineCount; i++)
+                {
+                    _lineEnds[i] -= shift;
+                }
             }
 
             if (_end == _buffer.Length)
@@ -135,10 +176,21 @@ namespace S3Audit.Engine.Logs
             }
 
             _end += read;
+            return false;
+        }
+
+        private void ReleaseLineEnds()
+        {
+            if (_lineEnds != null)
+            {
+                ArrayPool<int>.Shared.Return(_lineEnds);
+                _lineEnds = null;
+            }
         }
 
         public void Dispose()
         {
+            ReleaseLineEnds();
             if (_buffer.Length > 0)
             {
                 ArrayPool<byte>.Shared.Return(_buffer);

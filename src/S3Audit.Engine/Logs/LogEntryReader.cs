@@ -68,7 +68,7 @@ namespace S3Audit.Engine.Logs
                 long size = new FileInfo(file).Length;
                 try
                 {
-                    run.ReadFile(file, File.OpenRead(file), new ResumePoint(), token);
+                    run.ReadFile(file, File.OpenRead(file), new ResumePoint(), decompressAhead: true, token);
                 }
                 catch (IOException e)
                 {
@@ -154,7 +154,8 @@ namespace S3Audit.Engine.Logs
                     var counted = new CountingStream(response.ResponseStream) { BeforeRead = () => idle.CancelAfter(run.Request.IdleTimeout) };
                     try
                     {
-                        run.ReadFile(name, counted, position, cancellationToken);
+                        // Downloads already run in parallel, one object per worker: no second thread per object.
+                        run.ReadFile(name, counted, position, decompressAhead: false, cancellationToken);
                     }
                     catch (Exception e) when (stalled && !(e is IOException))
                     {
@@ -224,11 +225,11 @@ namespace S3Audit.Engine.Logs
             /// Reads one file, passing over the records an earlier attempt already handled; <paramref name="position"/>
             /// follows every entry handed on, so a retry after a broken download neither loses nor repeats one.
             /// </summary>
-            public void ReadFile(string name, Stream stream, ResumePoint position, CancellationToken cancellationToken)
+            public void ReadFile(string name, Stream stream, ResumePoint position, bool decompressAhead, CancellationToken cancellationToken)
             {
                 long duplicates = 0;
                 long skip = position.Records;
-                using var reader = new LogFileReader(stream, name, Request.Options, Diagnose) { SkipRecords = skip };
+                using var reader = new LogFileReader(stream, name, Request.Options, Diagnose) { SkipRecords = skip, DecompressAhead = decompressAhead };
                 while (reader.TryRead(out S3AuditLogEntry entry))
                 {
                     position.Records = reader.RecordsRead;

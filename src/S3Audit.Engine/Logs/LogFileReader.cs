@@ -23,6 +23,7 @@ namespace S3Audit.Engine.Logs
         private readonly Utf8StringPool _pool = new Utf8StringPool();
         private readonly AwsAccessLogParser _aws;
         private readonly JsonAuditRecordParser _json;
+        private Stream? _stream;
         private LineReader? _lines;
         private Mode _mode;
         private bool _done;
@@ -69,6 +70,12 @@ namespace S3Audit.Engine.Logs
 
         /// <summary>Records to pass over silently before returning entries (resuming a retried download).</summary>
         public long SkipRecords { get; set; }
+
+        /// <summary>
+        /// Inflate gzip input on a second thread while this one parses (on by default). Readers that already run
+        /// one file per core, such as parallel downloads, turn it off.
+        /// </summary>
+        public bool DecompressAhead { get; set; } = true;
 
         public bool TryRead(out S3AuditLogEntry entry)
         {
@@ -129,8 +136,13 @@ namespace S3Audit.Engine.Logs
             {
                 Compressed = true;
                 stream = GzipEndCheck.Wrap(stream);
+                if (DecompressAhead)
+                {
+                    stream = new ReadAheadStream(stream);
+                }
             }
 
+            _stream = stream;
             _lines = new LineReader(stream);
             _lines.SkipBom();
             Format = _options.Format;
@@ -478,6 +490,8 @@ namespace S3Audit.Engine.Logs
         public void Dispose()
         {
             _lines?.Dispose();
+            // The outermost wrapper first: a read-ahead thread must stop before the streams under it go away.
+            _stream?.Dispose();
             _input.Dispose();
         }
     }

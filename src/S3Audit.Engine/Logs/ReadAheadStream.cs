@@ -1,0 +1,302 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace S3Audit.Engine.Logs
+{
+    /// <summary>
+    /// Reads the inner stream on a thread of its own into pooled chunks while the caller consumes earlier ones, so
+    /// gzip inflation and parsing run on separate cores. Chunks end at a line break where there is one, and carry
+    /// the offsets of their line breaks: a <see cref="LineReader"/> adopts them whole (<see cref="TryTakeChunk"/>)
+    /// instead of copying and searching them again, which leaves the parsing thread only the parsing.
+    /// An exception of the inner stream reaches the caller after every byte read before it, with its own type:
+    /// callers tell a corrupt file (<see cref="InvalidDataException"/>) from a broken download (<see cref="IOException"/>) by it.
+    /// </summary>
+    internal sealed class ReadAheadStream : ReadOnlyStream
+    {
+        private readonly int _chunkSize;
+        private readonly BlockingCollection<Chunk> _filled;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private Thread? _producer;
+        private Chunk _current;
+        private int _offset;
+        private bool _ended;
+
+        public ReadAheadStream(Stream inner, int chunkSize = 128 * 1024, int chunksAhead = 4) : base(inner)
+        {
+            _chunkSize = chunkSize;
+            _filled = new BlockingCollection<Chunk>(new ConcurrentQueue<Chunk>(), chunksAhead);
+        }
+
+        /// <summary>
+        /// The next whole chunk, now owned by the caller (return <see cref="Chunk.Buffer"/> to
+        /// <see cref="ArrayPool{T}.Shared"/> and <see cref="Chunk.LineEnds"/> to its pool). False at the end, or
+        /// when part of a chunk is still waiting for <see cref="Read"/>; then use <see cref="Read"/>.
+        /// </summary>
+        public bool TryTakeChunk(out Chunk chunk)
+        {
+            chunk = default;
+            if (_current.Buffer != null || !TakeNext(out Chunk next))
+            {
+                return false;
+            }
+
+            chunk = next;
+            return true;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            while (true)
+            {
+                if (_current.Buffer != null && _offset < _current.Length)
+                {
+                    int n = Math.Min(count, _current.Length - _offset);
+                    Buffer.BlockCopy(_current.Buffer, _offset, buffer, offset, n);
+                    _offset += n;
+                    if (_offset == _current.Length)
+                    {
+                        _current.Release();
+                        _current = default;
+                    }
+
+                    return n;
+                }
+
+                _current.Release();
+                _current = default;
+                if (count == 0 || !TakeNext(out Chunk next))
+                {
+                    return 0;
+                }
+
+                _current = next;
+                _offset = 0;
+            }
+        }
+
+        private bool TakeNext(out Chunk next)
+        {
+            next = default;
+            if (_ended)
+            {
+                return false;
+            }
+
+            if (_producer == null)
+            {
+                _producer = new Thread(Produce) { IsBackground = true, Name = "S3Audit read-ahead" };
+                _producer.Start();
+            }
+
+            if (!_filled.TryTake(out next, Timeout.Infinite))
+            {
+                _ended = true;
+                return false;
+            }
+
+            if (next.Error != null)
+            {
+                _ended = true;
+                next.Error.Throw();
+            }
+
+            return true;
+        }
+
+        private void Produce()
+        {
+            byte[]? buffer = ArrayPool<byte>.Shared.Rent(_chunkSize);
+            int length = 0;
+            try
+            {
+                while (true)
+                {
+                    bool end = false;
+                    try
+                    {
+                        while (length < buffer.Length)
+                        {
+                            int n = Inner.Read(buffer, length, buffer.Length - length);
+                            if (n == 0)
+                            {
+                                end = true;
+                                break;
+                            }
+
+                            length += n;
+                        }
+                    }
+                    catch (Exception e) when (!(e is OperationCanceledException && _stop.IsCancellationRequested))
+                    {
+                        // What was read before the failure goes first.
+                        var error = ExceptionDispatchInfo.Capture(e);
+                        Deliver(ref buffer, length, length);
+                        Deliver(new Chunk(null, 0, null, 0, error));
+                        return;
+                    }
+
+                    if (end)
+                    {
+                        Deliver(ref buffer, length, length);
+                        return;
+                    }
+
+                    int lastBreak = new ReadOnlySpan<byte>(buffer, 0, length).LastIndexOf((byte)'\n');
+                    int lineEnd = lastBreak + 1;
+                    int carried = length - lineEnd;
+                    // The unfinished line at the end starts the next chunk (a line longer than a chunk goes on in pieces).
+                    byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_chunkSize, carried * 2));
+                    if (lastBreak >= 0)
+                    {
+                        Buffer.BlockCopy(buffer, lineEnd, next, 0, carried);
+                    }
+                    else
+                    {
+                        carried = 0;
+                        lineEnd = length;
+                    }
+
+                    Deliver(ref buffer, lineEnd, lastBreak >= 0 ? lineEnd : 0);
+                    buffer = next;
+                    length = carried;
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Disposed while reading ahead.
+            }
+            finally
+            {
+                if (buffer != null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                _filled.CompleteAdding();
+            }
+        }
+
+        /// <summary>Hands on the first <paramref name="length"/> bytes of <paramref name="buffer"/>, which is no longer the producer's.</summary>
+        private void Deliver(ref byte[]? buffer, int length, int lineBreaksUpTo)
+        {
+            if (length == 0)
+            {
+                return;
+            }
+
+            byte[] given = buffer!;
+            buffer = null;
+            Deliver(Chunk.Create(given, length, lineBreaksUpTo));
+        }
+
+        private void Deliver(Chunk chunk)
+        {
+            try
+            {
+                _filled.Add(chunk, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                chunk.Release();
+                throw;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                // The producer must be out of the inner stream before it is disposed under it.
+                _stop.Cancel();
+                while (_filled.TryTake(out Chunk waiting))
+                {
+                    waiting.Release();
+                }
+
+                _producer?.Join();
+                while (_filled.TryTake(out Chunk left))
+                {
+                    left.Release();
+                }
+
+                _current.Release();
+                _current = default;
+                _filled.Dispose();
+                _stop.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        /// <summary>Bytes from the inner stream, the offsets of the line breaks among them, or the error that ended it.</summary>
+        internal readonly struct Chunk
+        {
+            public Chunk(byte[]? buffer, int length, int[]? lineEnds, int lineCount, ExceptionDispatchInfo? error)
+            {
+                Buffer = buffer;
+                Length = length;
+                LineEnds = lineEnds;
+                LineCount = lineCount;
+                Error = error;
+            }
+
+            public readonly byte[]? Buffer;
+            public readonly int Length;
+            /// <summary>Offsets of '\n' in <see cref="Buffer"/>, from <see cref="ArrayPool{T}.Shared"/>; null when none were indexed.</summary>
+            public readonly int[]? LineEnds;
+            public readonly int LineCount;
+            public readonly ExceptionDispatchInfo? Error;
+
+            /// <summary>Indexes the line breaks in the first <paramref name="lineBreaksUpTo"/> bytes.</summary>
+            public static Chunk Create(byte[] buffer, int length, int lineBreaksUpTo)
+            {
+                if (lineBreaksUpTo == 0)
+                {
+                    return new Chunk(buffer, length, null, 0, null);
+                }
+
+                int[] ends = ArrayPool<int>.Shared.Rent(Math.Max(256, lineBreaksUpTo / 128));
+                int count = 0;
+                int at = 0;
+                while (at < lineBreaksUpTo)
+                {
+                    int nl = new ReadOnlySpan<byte>(buffer, at, lineBreaksUpTo - at).IndexOf((byte)'\n');
+                    if (nl < 0)
+                    {
+                        break;
+                    }
+
+                    if (count == ends.Length)
+                    {
+                        int[] bigger = ArrayPool<int>.Shared.Rent(ends.Length * 2);
+                        Array.Copy(ends, bigger, count);
+                        ArrayPool<int>.Shared.Return(ends);
+                        ends = bigger;
+                    }
+
+                    ends[count++] = at + nl;
+                    at += nl + 1;
+                }
+
+                return new Chunk(buffer, length, ends, count, null);
+            }
+
+            public void Release()
+            {
+                if (Buffer != null)
+                {
+                    ArrayPool<byte>.Shared.Return(Buffer);
+                }
+
+                if (LineEnds != null)
+                {
+                    ArrayPool<int>.Shared.Return(LineEnds);
+                }
+            }
+        }
+    }
+}
