@@ -130,7 +130,7 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (PolicyParseException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "PolicyDocumentInvalid", ErrorCategory.InvalidData, source));
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.PolicyDocumentInvalid, ErrorCategory.InvalidData, source));
             }
         }
 
@@ -143,7 +143,7 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "PolicyFileUnreadable", e is FileNotFoundException || e is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError, PolicyPath));
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.PolicyFileUnreadable, e is FileNotFoundException || e is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError, PolicyPath));
                 throw;
             }
         }

@@ -184,7 +184,7 @@ namespace S3Audit.Commands.Hosting
                 }
                 catch (ItemNotFoundException e)
                 {
-                    WriteError(new ErrorRecord(e, "LogPathNotFound", ErrorCategory.ObjectNotFound, path));
+                    WriteError(new ErrorRecord(e, ErrorIds.LogPathNotFound, ErrorCategory.ObjectNotFound, path));
                 }
             }
         }
@@ -253,7 +253,7 @@ namespace S3Audit.Commands.Hosting
             LyveTargetRecord? target = LyveLogTarget.Find(new LyveTargetStore(), BucketName, EndpointUrl, out string error);
             if (target == null)
             {
-                WriteError(new ErrorRecord(new InvalidOperationException(error), "LyveTargetNotRecorded", ErrorCategory.ObjectNotFound, BucketName));
+                WriteError(new ErrorRecord(new InvalidOperationException(error), ErrorIds.LyveTargetNotRecorded, ErrorCategory.ObjectNotFound, BucketName));
                 return null;
             }
 

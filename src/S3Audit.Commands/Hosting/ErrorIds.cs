@@ -16,5 +16,9 @@ namespace S3Audit.Commands.Hosting
         public const string BaselineInvalid = nameof(BaselineInvalid);
         public const string ConfigFileExists = nameof(ConfigFileExists);
         public const string PolicyLintFailed = nameof(PolicyLintFailed);
+        public const string PolicyDocumentInvalid = nameof(PolicyDocumentInvalid);
+        public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
+        public const string LogPathNotFound = nameof(LogPathNotFound);
+        public const string LyveTargetNotRecorded = nameof(LyveTargetNotRecorded);
     }
 }

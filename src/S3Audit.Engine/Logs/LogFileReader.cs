@@ -36,6 +36,8 @@ namespace S3Audit.Engine.Logs
         private int _documentLinesCountedTo;
         private long _documentLine = 1;
         private int _documentDepth;
+        private bool _inString;
+        private bool _escaped;
         private bool _rootArray;
 
         private enum Mode { NotStarted, Text, JsonRecords, JsonDocument }
@@ -278,6 +280,7 @@ namespace S3Audit.Engine.Logs
                     _pending ??= new MemoryStream();
                     _pendingLine = lines.LineNumber;
                     _documentDepth = 0;
+                    _inString = _escaped = false;
                     Append(line);
                     return false;
                 }
@@ -309,47 +312,45 @@ namespace S3Audit.Engine.Logs
             foreach (byte b in line)
             {
                 _pending!.WriteByte(b);
+                TrackBraces(b);
             }
 
             _pending!.WriteByte((byte)'\n');
-            _documentDepth = BraceDepth(new ReadOnlySpan<byte>(_pending.GetBuffer(), 0, (int)_pending.Length));
+            TrackBraces((byte)'\n');
         }
 
         private void ClearPending() => _pending?.SetLength(0);
 
-        private static int BraceDepth(ReadOnlySpan<byte> text)
+        /// <summary>Follows the nesting of a multi-line record one byte at a time, so each line is looked at once.</summary>
+        private void TrackBraces(byte b)
         {
-            int depth = 0;
-            bool inString = false;
-            for (int i = 0; i < text.Length; i++)
+            if (_inString)
             {
-                byte b = text[i];
-                if (inString)
+                if (_escaped)
                 {
-                    if (b == '\\')
-                    {
-                        i++;
-                    }
-                    else if (b == '"')
-                    {
-                        inString = false;
-                    }
+                    _escaped = false;
+                }
+                else if (b == '\\')
+                {
+                    _escaped = true;
                 }
                 else if (b == '"')
                 {
-                    inString = true;
-                }
-                else if (b == '{' || b == '[')
-                {
-                    depth++;
-                }
-                else if (b == '}' || b == ']')
-                {
-                    depth--;
+                    _inString = false;
                 }
             }
-
-            return depth;
+            else if (b == '"')
+            {
+                _inString = true;
+            }
+            else if (b == '{' || b == '[')
+            {
+                _documentDepth++;
+            }
+            else if (b == '}' || b == ']')
+            {
+                _documentDepth--;
+            }
         }
 
         private void LoadDocument()

@@ -1,6 +1,6 @@
 using System;
 using System.Buffers;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -18,17 +18,16 @@ namespace S3Audit.Engine.Logs
     internal sealed class ReadAheadStream : ReadOnlyStream
     {
         private readonly int _chunkSize;
-        private readonly BlockingCollection<Chunk> _filled;
-        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly ChunkQueue _filled;
         private Thread? _producer;
         private Chunk _current;
         private int _offset;
         private bool _ended;
 
-        public ReadAheadStream(Stream inner, int chunkSize = 128 * 1024, int chunksAhead = 4) : base(inner)
+        public ReadAheadStream(Stream inner, int chunkSize = 512 * 1024, int chunksAhead = 4) : base(inner)
         {
             _chunkSize = chunkSize;
-            _filled = new BlockingCollection<Chunk>(new ConcurrentQueue<Chunk>(), chunksAhead);
+            _filled = new ChunkQueue(chunksAhead);
         }
 
         /// <summary>
@@ -92,7 +91,7 @@ namespace S3Audit.Engine.Logs
                 _producer.Start();
             }
 
-            if (!_filled.TryTake(out next, Timeout.Infinite))
+            if (!_filled.TryTake(out next))
             {
                 _ended = true;
                 return false;
@@ -130,7 +129,7 @@ namespace S3Audit.Engine.Logs
                             length += n;
                         }
                     }
-                    catch (Exception e) when (!(e is OperationCanceledException && _stop.IsCancellationRequested))
+                    catch (Exception e) when (!(e is OperationCanceledException && _filled.Stopped))
                     {
                         // What was read before the failure goes first.
                         var error = ExceptionDispatchInfo.Capture(e);
@@ -165,7 +164,7 @@ namespace S3Audit.Engine.Logs
                     length = carried;
                 }
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (_filled.Stopped)
             {
                 // Disposed while reading ahead.
             }
@@ -197,7 +196,7 @@ namespace S3Audit.Engine.Logs
         {
             try
             {
-                _filled.Add(chunk, _stop.Token);
+                _filled.Add(chunk);
             }
             catch (OperationCanceledException)
             {
@@ -211,25 +210,102 @@ namespace S3Audit.Engine.Logs
             if (disposing)
             {
                 // The producer must be out of the inner stream before it is disposed under it.
-                _stop.Cancel();
-                while (_filled.TryTake(out Chunk waiting))
-                {
-                    waiting.Release();
-                }
-
+                _filled.Stop();
                 _producer?.Join();
-                while (_filled.TryTake(out Chunk left))
+                while (_filled.TryTakeNow(out Chunk left))
                 {
                     left.Release();
                 }
 
                 _current.Release();
                 _current = default;
-                _filled.Dispose();
-                _stop.Dispose();
             }
 
             base.Dispose(disposing);
+        }
+
+        /// <summary>
+        /// A bounded hand-off between the two threads that sleeps instead of spinning: on this kind of machine a
+        /// spinning waiter takes the cycles the inflating thread needs (BlockingCollection's semaphore spins first).
+        /// </summary>
+        private sealed class ChunkQueue
+        {
+            private readonly Queue<Chunk> _items = new Queue<Chunk>();
+            private readonly int _capacity;
+            private bool _completed;
+
+            public ChunkQueue(int capacity) => _capacity = capacity;
+
+            /// <summary>True once the reader is gone: the producer stops at its next hand-off.</summary>
+            public bool Stopped { get; private set; }
+
+            /// <summary>Waits for room; <see cref="OperationCanceledException"/> once stopped.</summary>
+            public void Add(Chunk chunk)
+            {
+                lock (_items)
+                {
+                    while (_items.Count >= _capacity && !Stopped)
+                    {
+                        Monitor.Wait(_items);
+                    }
+
+                    if (Stopped)
+                    {
+                        throw new OperationCanceledException();
+                    }
+
+                    _items.Enqueue(chunk);
+                    Monitor.PulseAll(_items);
+                }
+            }
+
+            /// <summary>Waits for the next chunk; false once the producer completed and everything was taken.</summary>
+            public bool TryTake(out Chunk chunk)
+            {
+                lock (_items)
+                {
+                    while (_items.Count == 0 && !_completed)
+                    {
+                        Monitor.Wait(_items);
+                    }
+
+                    return Dequeue(out chunk);
+                }
+            }
+
+            public bool TryTakeNow(out Chunk chunk)
+            {
+                lock (_items)
+                {
+                    return Dequeue(out chunk);
+                }
+            }
+
+            public void CompleteAdding() => Signal(() => _completed = true);
+
+            public void Stop() => Signal(() => Stopped = true);
+
+            private bool Dequeue(out Chunk chunk)
+            {
+                chunk = default;
+                if (_items.Count == 0)
+                {
+                    return false;
+                }
+
+                chunk = _items.Dequeue();
+                Monitor.PulseAll(_items);
+                return true;
+            }
+
+            private void Signal(Action change)
+            {
+                lock (_items)
+                {
+                    change();
+                    Monitor.PulseAll(_items);
+                }
+            }
         }
 
         /// <summary>Bytes from the inner stream, the offsets of the line breaks among them, or the error that ended it.</summary>
