@@ -32,9 +32,7 @@ if (mode == "cpu")
     Report("access-log parse, 1% filter vs ReadLine", parse1Pct, readLines, 0.60, "lines/s");
 
     // (2) gzip end to end vs decompression alone (same output bytes)
-    long plainBytes = new FileInfo(access).Length;
-    double inflate = Best(() => { using var gz = new GZipStream(File.OpenRead(accessGz), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; });
-    GzipEndToEnd(access, accessGz, inflate);
+    GzipEndToEnd(access, accessGz);
 
     // (4) summarizer
     var entries = AuditLogParser.Parse(File.OpenRead(access), "access.log").Take(2_000_000).ToList();
@@ -59,10 +57,11 @@ else if (mode == "gzip")
     string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
     string accessGz = Data.Gzip(access, access + ".gz");
     long plainBytes = new FileInfo(access).Length;
-    double inflate = Best(() => { using var gz = new GZipStream(File.OpenRead(accessGz), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; });
-    double plain = Best(() => { Count(access, new LogFilter()); return plainBytes; });
+    var (inflate, plain) = Alternating(
+        () => { using var gz = new GZipStream(File.OpenRead(accessGz), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; },
+        () => { Count(access, new LogFilter()); return plainBytes; });
     Report("plain access log to entries vs gzip decompression alone", plain, inflate, 0, "bytes/s");
-    GzipEndToEnd(access, accessGz, inflate);
+    GzipEndToEnd(access, accessGz);
 }
 else if (mode == "memory")
 {
@@ -133,27 +132,46 @@ else if (mode == "rgw")
     Report($"{objects} small log objects from RGW, ThrottleLimit 16 vs 1", sixteen, one, 6.0, "objects/s");
 }
 
-// Every entry, and with the 1% filter; the entry count must match the plain file's.
-static void GzipEndToEnd(string plain, string gzip, double inflate)
+// Every entry, and with the 1% filter; the entry count must match the plain file's. Each figure alternates with
+// its floor, round by round, so that a slow spell of this shared machine hits both alike.
+static void GzipEndToEnd(string plain, string gzip)
 {
     long plainBytes = new FileInfo(plain).Length;
     long expected = Count(plain, new LogFilter());
     long got = 0;
-    double all = Best(() => { got = Count(gzip, new LogFilter()); return plainBytes; });
+    Func<long> inflate = () => { using var gz = new GZipStream(File.OpenRead(gzip), CompressionMode.Decompress); gz.CopyTo(Stream.Null); return plainBytes; };
+    var (floor, all) = Alternating(inflate, () => { got = Count(gzip, new LogFilter()); return plainBytes; });
     if (got != expected) throw new InvalidOperationException($"gzip gave {got} entries, the plain file {expected}");
-    double filtered = Best(() => { Count(gzip, new LogFilter { Operation = { "PutObject" } }); return plainBytes; });
-    Console.WriteLine(JsonSerializer.Serialize(new { figure = "gzip compression ratio", ratio = Math.Round((double)plainBytes / new FileInfo(gzip).Length, 2) }));
-    Report("gzip access log end to end, every entry, vs decompression alone", all, inflate, 0.80, "bytes/s");
-    Report("gzip access log end to end, 1% filter, vs decompression alone", filtered, inflate, 0.80, "bytes/s");
+    var (floor1, filtered) = Alternating(inflate, () => { Count(gzip, new LogFilter { Operation = { "PutObject" } }); return plainBytes; });
     // The pipeline with nothing after the line split: what two busy threads leave of inflation on this machine.
-    double ceiling = Best(() =>
+    var (floor2, ceiling) = Alternating(inflate, () =>
     {
         using var stream = new ReadAheadStream(GzipEndCheck.Wrap(File.OpenRead(gzip)));
         using var lines = new LineReader(stream);
         while (lines.TryReadLine(out _)) { }
         return plainBytes;
     });
-    Report("gzip lines only, split on the read-ahead thread, vs decompression alone (no parsing: the ceiling)", ceiling, inflate, 0, "bytes/s");
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "gzip compression ratio", ratio = Math.Round((double)plainBytes / new FileInfo(gzip).Length, 2) }));
+    Report("gzip access log end to end, every entry, vs decompression alone", all, floor, 0.80, "bytes/s");
+    Report("gzip access log end to end, 1% filter, vs decompression alone", filtered, floor1, 0.80, "bytes/s");
+    Report("gzip lines only, no parsing, vs decompression alone (the pipeline's ceiling here)", ceiling, floor2, 0, "bytes/s");
+}
+
+// Best of five rounds of each, floor and work taking turns.
+static (double Floor, double Work) Alternating(Func<long> floor, Func<long> work)
+{
+    double bestFloor = 0, bestWork = 0;
+    for (int i = 0; i < 5; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        long units = floor();
+        bestFloor = Math.Max(bestFloor, units / sw.Elapsed.TotalSeconds);
+        sw.Restart();
+        units = work();
+        bestWork = Math.Max(bestWork, units / sw.Elapsed.TotalSeconds);
+    }
+
+    return (bestFloor, bestWork);
 }
 
 static long Count(string path, LogFilter filter)

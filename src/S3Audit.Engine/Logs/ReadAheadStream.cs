@@ -159,7 +159,9 @@ namespace S3Audit.Engine.Logs
                         lineEnd = length;
                     }
 
-                    Deliver(ref buffer, lineEnd, lastBreak >= 0 ? lineEnd : 0);
+                    // Finding the line breaks here pays only while the reader is the slower side (a chunk still waits
+                    // for it); when the reader waits for this thread, it is quicker to let it find them itself.
+                    Deliver(ref buffer, lineEnd, lastBreak >= 0 && _filled.Count > 0 ? lineEnd : 0);
                     buffer = next;
                     length = carried;
                 }
@@ -235,6 +237,18 @@ namespace S3Audit.Engine.Logs
             private bool _completed;
 
             public ChunkQueue(int capacity) => _capacity = capacity;
+
+            /// <summary>Chunks waiting for the reader.</summary>
+            public int Count
+            {
+                get
+                {
+                    lock (_items)
+                    {
+                        return _items.Count;
+                    }
+                }
+            }
 
             /// <summary>True once the reader is gone: the producer stops at its next hand-off.</summary>
             public bool Stopped { get; private set; }
