@@ -8,7 +8,7 @@ REPO=$(pwd)
 command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y jq >/dev/null; }; }
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
-# Modes: cpu, gzip (figure 2 alone, with plain parsing and the no-parsing ceiling), memory, memory-distinct, rgw N.
+# Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct, rgw N.
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
 $BENCH cpu | tee /tmp/s3audit-bench-cpu.jsonl | grep -v minio-errors

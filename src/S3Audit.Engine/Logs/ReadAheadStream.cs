@@ -18,14 +18,20 @@ namespace S3Audit.Engine.Logs
     internal sealed class ReadAheadStream : ReadOnlyStream
     {
         private readonly int _chunkSize;
+        private readonly bool? _indexLineBreaks;
         private readonly ChunkQueue _filled;
         private Thread? _producer;
         private Chunk _current;
         private int _offset;
         private bool _ended;
 
-        public ReadAheadStream(Stream inner, int chunkSize = 512 * 1024, int chunksAhead = 4) : base(inner)
+        /// <param name="inner">The stream to read ahead, owned and disposed by this one.</param>
+        /// <param name="chunkSize">Bytes per chunk.</param>
+        /// <param name="chunksAhead">Chunks that may wait for the reader.</param>
+        /// <param name="indexLineBreaks">Always (true) or never (false) find line breaks on this thread; by default only while the reader is the slower side.</param>
+        public ReadAheadStream(Stream inner, int chunkSize = 512 * 1024, int chunksAhead = 4, bool? indexLineBreaks = null) : base(inner)
         {
+            _indexLineBreaks = indexLineBreaks;
             _chunkSize = chunkSize;
             _filled = new ChunkQueue(chunksAhead);
         }
@@ -161,7 +167,8 @@ namespace S3Audit.Engine.Logs
 
                     // Finding the line breaks here pays only while the reader is the slower side (a chunk still waits
                     // for it); when the reader waits for this thread, it is quicker to let it find them itself.
-                    Deliver(ref buffer, lineEnd, lastBreak >= 0 && _filled.Count > 0 ? lineEnd : 0);
+                    bool index = lastBreak >= 0 && (_indexLineBreaks ?? _filled.Count > 0);
+                    Deliver(ref buffer, lineEnd, index ? lineEnd : 0);
                     buffer = next;
                     length = carried;
                 }

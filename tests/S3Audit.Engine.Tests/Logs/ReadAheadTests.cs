@@ -5,7 +5,7 @@ namespace S3Audit.Engine.Tests.Logs;
 
 /// <summary>
 /// Decompress-ahead: a LineReader over a ReadAheadStream (a second thread, line-aligned chunks with their line
-/// breaks indexed) must hand out exactly what a LineReader over the plain stream does, errors included.
+/// breaks indexed or not) must hand out exactly what a LineReader over the plain stream does, errors included.
 /// </summary>
 public class ReadAheadTests
 {
@@ -52,18 +52,23 @@ public class ReadAheadTests
     }
 
     [Theory]
-    [InlineData(16, 1)]
-    [InlineData(64, 2)]
-    [InlineData(100, 4)]
-    [InlineData(4096, 3)]
-    [InlineData(128 * 1024, 4)]
-    public void LinesNumbersAndBreaksMatchThePlainReader(int chunkSize, int chunksAhead)
+    [InlineData(16, 1, true)]
+    [InlineData(64, 2, true)]
+    [InlineData(100, 4, true)]
+    [InlineData(4096, 3, true)]
+    [InlineData(128 * 1024, 4, true)]
+    [InlineData(16, 1, false)]
+    [InlineData(100, 4, false)]
+    [InlineData(4096, 3, false)]
+    [InlineData(100, 2, null)]
+    [InlineData(4096, 4, null)]
+    public void LinesNumbersAndBreaksMatchThePlainReader(int chunkSize, int chunksAhead, bool? indexLineBreaks)
     {
         for (int seed = 0; seed < 12; seed++)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(RandomText(seed, 400));
             using var plain = new LineReader(new MemoryStream(bytes));
-            using var ahead = new LineReader(new ReadAheadStream(new MemoryStream(bytes), chunkSize, chunksAhead));
+            using var ahead = new LineReader(new ReadAheadStream(new MemoryStream(bytes), chunkSize, chunksAhead, indexLineBreaks));
 
             var expected = ReadAll(plain);
             var actual = ReadAll(ahead);
