@@ -137,12 +137,7 @@ namespace S3Audit.Engine.AccessLogging
             return true;
         }
 
-        private async Task<string> RegionOfAsync(string bucket, CancellationToken ct)
-        {
-            GetBucketLocationResponse response = await _session.Client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct).ConfigureAwait(false);
-            string location = response.Location?.Value ?? string.Empty;
-            return location.Length == 0 || location == "US" ? "us-east-1" : location == "EU" ? "eu-west-1" : location;
-        }
+        private Task<string> RegionOfAsync(string bucket, CancellationToken ct) => BucketRegion.ReadAsync(_session, bucket, ct);
 
         private async Task<string> OwnerOfAsync(string bucket, CancellationToken ct)
         {

@@ -26,13 +26,8 @@ namespace S3Audit.Engine.Posture
             _cancellationToken = cancellationToken;
         }
 
-        public Task<Readout<string>> RegionAsync() => Read("GetBucketLocation", null, async ct =>
-        {
-            GetBucketLocationResponse response = await _session.Client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = _bucket }, ct).ConfigureAwait(false);
-            string location = response.Location?.Value ?? string.Empty;
-            // S3 answers an empty location for us-east-1 and "EU" for the oldest eu-west-1 buckets.
-            return Readout<string>.Of(location.Length == 0 ? "us-east-1" : location == "EU" ? "eu-west-1" : location);
-        }, Array.Empty<string>(), string.Empty);
+        public Task<Readout<string>> RegionAsync() => Read("GetBucketLocation", null,
+            async ct => Readout<string>.Of(await BucketRegion.ReadAsync(_session, _bucket, ct).ConfigureAwait(false)), Array.Empty<string>(), string.Empty);
 
         public Task<Readout<VersioningSetting>> VersioningAsync() => Read("GetBucketVersioning", S3Feature.Versioning, async ct =>
         {
