@@ -17,7 +17,7 @@ namespace S3Audit.Engine.Credentials
     {
         private readonly IamQueryClient _iam;
         private readonly IamPolicyCollector _policies;
-        private readonly IReadOnlyList<CredentialReportRow>? _report;
+        private readonly Dictionary<string, CredentialReportRow>? _report;
         private readonly IAuditOutput _output;
         private int _lastUsedUnsupported;
         private int _mfaUnsupported;
@@ -27,14 +27,15 @@ namespace S3Audit.Engine.Credentials
         {
             _iam = iam;
             _policies = policies;
-            _report = report;
+            // Looked up once per user; the first row wins should a report ever repeat a name.
+            _report = report?.GroupBy(r => r.User, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _output = output;
         }
 
         public async Task<IdentityFacts> CollectAsync(XElement user, CancellationToken cancellationToken)
         {
             string name = user.Text("UserName");
-            CredentialReportRow? row = _report?.FirstOrDefault(r => r.User == name);
+            CredentialReportRow? row = _report != null && _report.TryGetValue(name, out CredentialReportRow? found) ? found : null;
             var facts = new IdentityFacts
             {
                 IdentityType = "User",

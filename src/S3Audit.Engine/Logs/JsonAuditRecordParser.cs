@@ -349,7 +349,7 @@ namespace S3Audit.Engine.Logs
                     else if (n.SequenceEqual("timeToResponse"u8) && s.TimeToResponseNs < 0) s.TimeToResponseNs = GoDurationNs(Raw(ref r));
                     break;
                 case Ctx.RequestHeader:
-                    if (n.SequenceEqual("Authorization"u8)) s.Authorization = CredentialAccessKey(Raw(ref r));
+                    if (n.SequenceEqual("Authorization"u8)) s.Authorization = _pool.Get(LogText.AccessKeyFromAuthorization(Raw(ref r)));
                     else if (n.SequenceEqual("User-Agent"u8) && rec.UserAgent.Length == 0) rec.UserAgent = Str(ref r);
                     else if (n.SequenceEqual("Content-Length"u8)) s.RequestContentLength = Str(ref r);
                     break;
@@ -398,26 +398,6 @@ namespace S3Audit.Engine.Logs
                     else if (n.SequenceEqual("Status"u8)) s.ConsoleStatus = Str(ref r);
                     break;
             }
-        }
-
-        /// <summary>The access key id in an Authorization header: SigV4 "Credential=AKID/..." or SigV2 "AWS AKID:signature".</summary>
-        private string CredentialAccessKey(ReadOnlySpan<byte> header)
-        {
-            int at = header.IndexOf("Credential="u8);
-            if (at >= 0)
-            {
-                ReadOnlySpan<byte> rest = header.Slice(at + "Credential=".Length);
-                int end = rest.IndexOfAny((byte)'/', (byte)',', (byte)' ');
-                return end > 0 ? _pool.Get(rest.Slice(0, end)) : string.Empty;
-            }
-
-            if (header.StartsWith("AWS "u8))
-            {
-                int colon = header.IndexOf((byte)':');
-                return colon > 4 ? _pool.Get(header.Slice(4, colon - 4)) : string.Empty;
-            }
-
-            return string.Empty;
         }
 
         /// <summary>A Go duration string ("2246401314ns", "1.5ms", "2.1s", "350µs") in nanoseconds; -1 when unreadable.</summary>

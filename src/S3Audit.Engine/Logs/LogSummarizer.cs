@@ -15,7 +15,7 @@ namespace S3Audit.Engine.Logs
     {
         private readonly S3AuditLogDimension[] _dimensions;
         private readonly Dictionary<GroupKey, Group> _groups = new Dictionary<GroupKey, Group>();
-        private readonly string[] _statusText = Enumerable.Range(0, 1000).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        private static readonly string[] StatusText = Enumerable.Range(0, 1000).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         private readonly object _gate = new object();
         private long _lastHourTicks = -1, _lastDayTicks = -1;
         private string _lastHour = string.Empty, _lastDay = string.Empty;
@@ -142,7 +142,7 @@ namespace S3Audit.Engine.Logs
                 case S3AuditLogDimension.RemoteIp: return e.RemoteIp;
                 case S3AuditLogDimension.BucketName: return e.BucketName;
                 case S3AuditLogDimension.Key: return e.Key;
-                case S3AuditLogDimension.HttpStatus: return e.HttpStatus >= 0 && e.HttpStatus < 1000 ? _statusText[e.HttpStatus] : e.HttpStatus.ToString(CultureInfo.InvariantCulture);
+                case S3AuditLogDimension.HttpStatus: return e.HttpStatus >= 0 && e.HttpStatus < 1000 ? StatusText[e.HttpStatus] : e.HttpStatus.ToString(CultureInfo.InvariantCulture);
                 case S3AuditLogDimension.ErrorCode: return e.ErrorCode;
                 case S3AuditLogDimension.UserAgent: return e.UserAgent;
                 case S3AuditLogDimension.Hour:

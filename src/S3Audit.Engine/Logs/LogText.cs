@@ -201,6 +201,29 @@ namespace S3Audit.Engine.Logs
             return false;
         }
 
+        /// <summary>
+        /// The access key id in a logged Authorization header: SigV4 "Credential=AKID/..." or SigV2 "AWS AKID:signature";
+        /// empty when there is none. Nothing else of the header (the signature) is ever taken.
+        /// </summary>
+        public static ReadOnlySpan<byte> AccessKeyFromAuthorization(ReadOnlySpan<byte> header)
+        {
+            int at = header.IndexOf("Credential="u8);
+            if (at >= 0)
+            {
+                ReadOnlySpan<byte> rest = header.Slice(at + "Credential=".Length);
+                int end = rest.IndexOfAny((byte)'/', (byte)',', (byte)' ');
+                return end > 0 ? rest.Slice(0, end) : default;
+            }
+
+            if (header.StartsWith("AWS "u8))
+            {
+                int colon = header.IndexOf((byte)':');
+                return colon > 4 ? header.Slice(4, colon - 4) : default;
+            }
+
+            return default;
+        }
+
         /// <summary>Decodes %XX once; keeps the text when it has no escapes or a broken one.</summary>
         public static string UrlDecodeOnce(string s)
         {

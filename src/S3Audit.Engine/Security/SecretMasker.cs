@@ -49,23 +49,5 @@ namespace S3Audit.Engine.Security
 
             return accessKeyId!.Length <= 4 ? "****" : "****" + accessKeyId.Substring(accessKeyId.Length - 4);
         }
-
-        /// <summary>The access key id in an Authorization header (SigV4 Credential= or SigV2 "AWS id:"), or empty.</summary>
-        public static string AccessKeyFromAuthorization(string? authorization)
-        {
-            if (string.IsNullOrEmpty(authorization))
-            {
-                return string.Empty;
-            }
-
-            Match v4 = Regex.Match(authorization, @"Credential=([^/\s,]+)/");
-            if (v4.Success)
-            {
-                return v4.Groups[1].Value;
-            }
-
-            Match v2 = Regex.Match(authorization, @"^AWS ([^:\s]+):");
-            return v2.Success ? v2.Groups[1].Value : string.Empty;
-        }
     }
 }
