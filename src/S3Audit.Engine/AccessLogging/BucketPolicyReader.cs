@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
+using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Errors;
 
@@ -28,28 +29,19 @@ namespace S3Audit.Engine.AccessLogging
                     : BucketPolicyRead.Unreadable(S3ErrorClassifier.Classify(e, "GetBucketPolicy", bucket));
             }
 
-            // The SDK does not throw on 404 here: the error document then sits in Policy.
-            string body = response.Policy ?? string.Empty;
-            if (response.HttpStatusCode == HttpStatusCode.NotFound && body.Contains("NoSuchBucketPolicy"))
+            var answer = BucketPolicyAnswer.Of(response);
+            if (answer.HasNoPolicy)
             {
                 return BucketPolicyRead.None();
             }
 
-            if (response.HttpStatusCode != HttpStatusCode.OK || !body.TrimStart().StartsWith("{", StringComparison.Ordinal))
+            if (answer.ErrorCode != null)
             {
-                string code = ErrorCodeOf(body);
-                return BucketPolicyRead.Unreadable(new AuditError("AccessLoggingPolicyUnreadable", code == "NoSuchBucket" ? AuditErrorKind.NotFound : AuditErrorKind.Other,
-                    $"GetBucketPolicy on bucket '{bucket}' answered HTTP {(int)response.HttpStatusCode} {code}; the current policy is unknown, so nothing was written.", bucket));
+                return BucketPolicyRead.Unreadable(new AuditError("AccessLoggingPolicyUnreadable", answer.ErrorCode == "NoSuchBucket" ? AuditErrorKind.NotFound : AuditErrorKind.Other,
+                    $"GetBucketPolicy on bucket '{bucket}' answered HTTP {(int)answer.Status} {answer.ErrorCode}; the current policy is unknown, so nothing was written.", bucket));
             }
 
-            return BucketPolicyRead.Present(body);
-        }
-
-        private static string ErrorCodeOf(string body)
-        {
-            int start = body.IndexOf("<Code>", StringComparison.Ordinal);
-            int end = body.IndexOf("</Code>", StringComparison.Ordinal);
-            return start >= 0 && end > start ? body.Substring(start + 6, end - start - 6) : "(no error code)";
+            return BucketPolicyRead.Present(answer.Policy!);
         }
     }
 

@@ -72,38 +72,15 @@ namespace S3Audit.Engine.Buckets
             S3Feature feature = _session.Capabilities.Supports(S3Feature.ExoscaleBucketPolicy) ? S3Feature.ExoscaleBucketPolicy : S3Feature.AwsBucketPolicy;
             return SettingReader.ReadAsync(_session, BucketName, "GetBucketPolicy", feature, async ct =>
             {
-                GetBucketPolicyResponse response = await _session.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = BucketName }, ct).ConfigureAwait(false);
-                // The SDK does not throw on 404 here: Policy then holds the error document.
-                string policy = response.Policy ?? string.Empty;
-                ThrowIfErrorDocument(policy, response.HttpStatusCode, "NoSuchBucketPolicy");
-                if (policy.Trim().Length == 0)
+                var answer = BucketPolicyAnswer.Of(await _session.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = BucketName }, ct).ConfigureAwait(false));
+                if (answer.ErrorCode != null)
                 {
-                    return Readout<string>.NotConfigured("The bucket has no policy.");
+                    throw new Amazon.S3.AmazonS3Exception($"The service answered {answer.ErrorCode}.", Amazon.Runtime.ErrorType.Sender, answer.ErrorCode, string.Empty,
+                        answer.Status == 0 ? HttpStatusCode.NotFound : answer.Status);
                 }
 
-                return Readout<string>.Of(policy);
+                return answer.HasNoPolicy ? Readout<string>.NotConfigured("The bucket has no policy.") : Readout<string>.Of(answer.Policy!);
             }, new[] { "NoSuchBucketPolicy" }, "The bucket has no policy.", _output, _cancellationToken);
-        }
-
-        /// <summary>An error document the SDK handed back as a 404 result: thrown with its code unless it means "not configured".</summary>
-        private static void ThrowIfErrorDocument(string body, HttpStatusCode status, string notConfiguredCode)
-        {
-            if (status != HttpStatusCode.NotFound && !body.TrimStart().StartsWith("<Error", StringComparison.Ordinal) && !body.TrimStart().StartsWith("<?xml", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            string code = notConfiguredCode;
-            try
-            {
-                code = System.Xml.Linq.XElement.Parse(body).Descendants().Concat(new[] { System.Xml.Linq.XElement.Parse(body) })
-                    .FirstOrDefault(e => e.Name.LocalName == "Code")?.Value ?? notConfiguredCode;
-            }
-            catch (System.Xml.XmlException)
-            {
-            }
-
-            throw new Amazon.S3.AmazonS3Exception($"The service answered {code}.", Amazon.Runtime.ErrorType.Sender, code, string.Empty, status == 0 ? HttpStatusCode.NotFound : status);
         }
 
         private Task<Readout<PublicAccessBlockFlags>> ReadPublicAccessBlockAsync() =>
