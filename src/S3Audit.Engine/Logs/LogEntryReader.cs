@@ -119,11 +119,7 @@ namespace S3Audit.Engine.Logs
                 await BoundedParallel.ForEachAsync(listing, request.ThrottleLimit,
                     (item, token) => ReadObjectAsync(session, bucket, item, run, token), cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e)
-            {
-                run.Output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket, request.Prefix, "LogListing"));
-            }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is AmazonServiceException || e is HttpRequestException)
             {
                 run.Output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket, request.Prefix, "LogListing"));
             }
