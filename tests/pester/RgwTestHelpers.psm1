@@ -31,7 +31,7 @@ function Get-RgwWrite($Client, [int] $Since, [string[]] $Bucket) {
     $null = $Client.ListObjectsV2Async($request).GetAwaiter().GetResult()
     $deadline = [datetime]::UtcNow.AddSeconds(30)
     do {
-        $lines = @(Get-Content $env:S3_OPS_LOG | Select-Object -Skip $Since)
+        $lines = @([System.Linq.Enumerable]::Skip([string[]]@(Get-Content $env:S3_OPS_LOG), $Since))
         if ($lines -match $sentinel) { break }
         Start-Sleep -Milliseconds 200
     } while ([datetime]::UtcNow -lt $deadline)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using S3Audit.Engine.Policies;
 
 namespace S3Audit.Engine.AccessLogging
 {
@@ -277,33 +278,16 @@ namespace S3Audit.Engine.AccessLogging
                 writer.WriteString("Service", LoggingService);
                 writer.WriteEndObject();
                 writer.WriteString("Action", "s3:PutObject");
-                WriteOneOrMany(writer, "Resource", grant.Resources);
+                JsonText.StringOrList(writer, "Resource", grant.Resources);
                 writer.WriteStartObject("Condition");
                 writer.WriteStartObject("ArnLike");
-                WriteOneOrMany(writer, "aws:SourceArn", grant.SourceArns);
+                JsonText.StringOrList(writer, "aws:SourceArn", grant.SourceArns);
                 writer.WriteEndObject();
                 writer.WriteStartObject("StringEquals");
-                WriteOneOrMany(writer, "aws:SourceAccount", grant.SourceAccounts);
+                JsonText.StringOrList(writer, "aws:SourceAccount", grant.SourceAccounts);
                 writer.WriteEndObject();
                 writer.WriteEndObject();
                 writer.WriteEndObject();
-            }
-
-            private static void WriteOneOrMany(Utf8JsonWriter writer, string name, List<string> values)
-            {
-                if (values.Count == 1)
-                {
-                    writer.WriteString(name, values[0]);
-                    return;
-                }
-
-                writer.WriteStartArray(name);
-                foreach (string value in values)
-                {
-                    writer.WriteStringValue(value);
-                }
-
-                writer.WriteEndArray();
             }
         }
     }

@@ -151,23 +151,23 @@ namespace S3Audit.Engine.Logs
                     }
 
                     int lastBreak = new ReadOnlySpan<byte>(buffer, 0, length).LastIndexOf((byte)'\n');
-                    int lineEnd = lastBreak + 1;
-                    int carried = length - lineEnd;
-                    // The unfinished line at the end starts the next chunk (a line longer than a chunk goes on in pieces).
-                    byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_chunkSize, carried * 2));
-                    if (lastBreak >= 0)
+                    if (lastBreak < 0)
                     {
-                        Buffer.BlockCopy(buffer, lineEnd, next, 0, carried);
-                    }
-                    else
-                    {
-                        carried = 0;
-                        lineEnd = length;
+                        // One line longer than the chunk: it goes on in pieces, the reader joins them.
+                        Deliver(ref buffer, length, 0);
+                        buffer = ArrayPool<byte>.Shared.Rent(_chunkSize);
+                        length = 0;
+                        continue;
                     }
 
+                    // The unfinished line at the end starts the next chunk.
+                    int lineEnd = lastBreak + 1;
+                    int carried = length - lineEnd;
+                    byte[] next = ArrayPool<byte>.Shared.Rent(Math.Max(_chunkSize, carried * 2));
+                    Buffer.BlockCopy(buffer, lineEnd, next, 0, carried);
                     // Finding the line breaks here pays only while the reader is the slower side (a chunk still waits
                     // for it); when the reader waits for this thread, it is quicker to let it find them itself.
-                    bool index = lastBreak >= 0 && (_indexLineBreaks ?? _filled.Count > 0);
+                    bool index = _indexLineBreaks ?? _filled.Count > 0;
                     Deliver(ref buffer, lineEnd, index ? lineEnd : 0);
                     buffer = next;
                     length = carried;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -20,9 +21,9 @@ namespace S3Audit.Engine.Policies
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        public static void StringOrList(Utf8JsonWriter writer, string name, string[] values)
+        public static void StringOrList(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
         {
-            if (values.Length == 1)
+            if (values.Count == 1)
             {
                 writer.WriteString(name, values[0]);
                 return;
