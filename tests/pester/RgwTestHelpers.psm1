@@ -31,7 +31,8 @@ function Get-RgwWrite($Client, [int] $Since, [string[]] $Bucket) {
     $null = $Client.ListObjectsV2Async($request).GetAwaiter().GetResult()
     $deadline = [datetime]::UtcNow.AddSeconds(30)
     do {
-        $lines = @([System.Linq.Enumerable]::Skip([string[]]@(Get-Content $env:S3_OPS_LOG), $Since))
+        $all = @(Get-Content $env:S3_OPS_LOG)
+        $lines = @($all | Select-Object -Last ([Math]::Max(0, $all.Count - $Since)))
         if ($lines -match $sentinel) { break }
         Start-Sleep -Milliseconds 200
     } while ([datetime]::UtcNow -lt $deadline)
