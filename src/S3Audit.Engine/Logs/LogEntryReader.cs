@@ -284,7 +284,8 @@ namespace S3Audit.Engine.Logs
                 }
 
                 Output.WriteProgress(new AuditProgress(ProgressId, "Reading audit logs", "Done", 100, true));
-                Output.WriteVerbose($"{Interlocked.Read(ref _done)} log files read, {Interlocked.Read(ref _entries)} entries, {_dedupe?.Duplicates ?? 0} duplicates removed.");
+                Output.WriteVerbose($"{Interlocked.Read(ref _done)} log files read, {Interlocked.Read(ref _entries)} entries, {_dedupe?.Duplicates ?? 0} duplicates removed." +
+                                    (_dedupe?.Forgotten > 0 ? $" To keep memory bounded, duplicate removal forgot the {_dedupe.Forgotten} oldest entries by time; late copies of them were not looked for." : ""));
             }
         }
     }

@@ -1,21 +1,60 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace S3Audit.Engine.Logs
 {
     /// <summary>
     /// Drops entries delivered more than once (AWS log delivery is best effort). The identity is request id +
     /// raw operation + bucket + key + time, not the request id alone: a multi-object delete logs one record per key
-    /// under one request id. Entries without a request id are never dropped. Keeps a 64-bit hash per entry
-    /// (about 20 bytes each). Thread-safe.
+    /// under one request id. Entries without a request id are never dropped. Thread-safe.
     /// </summary>
+    /// <remarks>
+    /// Memory is bounded however much is read: a 64-bit hash per entry is kept in ten-minute windows of entry time,
+    /// and once more than <see cref="MaxRemembered"/> are kept, the oldest windows are forgotten. A late copy of a
+    /// forgotten entry then passes; re-deliveries come hours, not weeks, later, so the recent windows are the ones
+    /// that catch them.
+    /// </remarks>
     public sealed class RequestDeduplicator
     {
-        private readonly HashSet<ulong> _seen = new HashSet<ulong>();
+        /// <summary>Hashes kept by default: about 100 MB, several hours of a busy bucket's requests.</summary>
+        public const int DefaultMaxRemembered = 4_000_000;
+
+        private static readonly long WindowTicks = TimeSpan.FromMinutes(10).Ticks;
+        private readonly Dictionary<long, HashSet<ulong>> _windows = new Dictionary<long, HashSet<ulong>>();
+        private readonly object _lock = new object();
+        private long _lastWindow = long.MinValue;
+        private HashSet<ulong>? _lastSet;
+
+        public RequestDeduplicator()
+            : this(DefaultMaxRemembered)
+        {
+        }
+
+        /// <param name="maxRemembered">Hashes kept before the oldest windows are forgotten.</param>
+        public RequestDeduplicator(int maxRemembered)
+        {
+            if (maxRemembered < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxRemembered), maxRemembered, "Keep at least one entry.");
+            }
+
+            MaxRemembered = maxRemembered;
+        }
+
+        /// <summary>Hashes kept before the oldest windows are forgotten.</summary>
+        public int MaxRemembered { get; }
 
         /// <summary>Duplicates dropped so far.</summary>
         public long Duplicates { get; private set; }
 
-        /// <summary>True when an entry with the same identity was seen before.</summary>
+        /// <summary>Entries remembered now.</summary>
+        public long Remembered { get; private set; }
+
+        /// <summary>Entries forgotten to keep memory bounded; later copies of them were not looked for.</summary>
+        public long Forgotten { get; private set; }
+
+        /// <summary>True when an entry with the same identity was seen before (and is still remembered).</summary>
         public bool IsDuplicate(S3AuditLogEntry entry)
         {
             if (entry.RequestId.Length == 0)
@@ -29,15 +68,61 @@ namespace S3Audit.Engine.Logs
             hash = Mix(hash, entry.BucketName);
             hash = Mix(hash, entry.Key);
             hash = (hash ^ (ulong)entry.Time.UtcTicks) * 1099511628211UL;
-            lock (_seen)
+            long window = entry.Time.UtcTicks / WindowTicks;
+            lock (_lock)
             {
-                if (_seen.Add(hash))
+                if (!WindowOf(window).Add(hash))
                 {
-                    return false;
+                    Duplicates++;
+                    return true;
                 }
 
-                Duplicates++;
-                return true;
+                if (++Remembered > MaxRemembered)
+                {
+                    ForgetOldest();
+                }
+
+                return false;
+            }
+        }
+
+        private HashSet<ulong> WindowOf(long window)
+        {
+            if (window == _lastWindow && _lastSet != null)
+            {
+                return _lastSet;
+            }
+
+            if (!_windows.TryGetValue(window, out HashSet<ulong>? set))
+            {
+                set = new HashSet<ulong>();
+                _windows.Add(window, set);
+            }
+
+            _lastWindow = window;
+            _lastSet = set;
+            return set;
+        }
+
+        /// <summary>Forgets whole windows, oldest first, down to three quarters of the limit, so this runs rarely.</summary>
+        private void ForgetOldest()
+        {
+            long target = MaxRemembered - MaxRemembered / 4;
+            foreach (long window in _windows.Keys.OrderBy(w => w).ToList())
+            {
+                if (Remembered <= target)
+                {
+                    break;
+                }
+
+                int count = _windows[window].Count;
+                _windows.Remove(window);
+                Remembered -= count;
+                Forgotten += count;
+                if (window == _lastWindow)
+                {
+                    _lastSet = null;
+                }
             }
         }
 
