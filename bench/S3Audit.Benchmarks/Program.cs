@@ -84,17 +84,18 @@ else if (mode == "memory")
 }
 else if (mode == "memory-distinct")
 {
-    // (6b) 2 GB of distinct lines (generated, no disk) through the parser and duplicate removal.
+    // (6b) 2 GB (or the MB given) of distinct lines (generated, no disk) through the parser and duplicate removal.
+    long size = (args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 2048) * mb;
     var dedupe = new RequestDeduplicator();
     long entries = 0;
     var sw = Stopwatch.StartNew();
-    foreach (S3AuditLogEntry e in AuditLogParser.Parse(new GeneratedLogStream(2048 * mb), "generated"))
+    foreach (S3AuditLogEntry e in AuditLogParser.Parse(new GeneratedLogStream(size), "generated"))
     {
         if (!dedupe.IsDuplicate(e)) entries++;
     }
 
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-    Console.WriteLine(JsonSerializer.Serialize(new { figure = "peak memory, 2 GB of distinct lines, dedupe on", bytesRead = 2048 * mb, entries, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = $"peak memory, {size / mb} MB of distinct lines, dedupe on", bytesRead = size, entries, dedupe.Forgotten, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
 }
 else if (mode == "rgw")
 {
