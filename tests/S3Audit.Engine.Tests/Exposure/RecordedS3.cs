@@ -65,5 +65,6 @@ internal static class RecordedS3
         .On("GET", Sub(bucket, "publicAccessBlock"), Error(404, "NoSuchPublicAccessBlockConfiguration"))
         .On("GET", Sub(bucket, "ownershipControls"), Error(404, "OwnershipControlsNotFoundError"))
         .On("GET", Sub(bucket, "website"), Error(404, "NoSuchWebsiteConfiguration"))
+        .On("HEAD", (path, _) => path == $"/{bucket}" || path == $"/{bucket}/", new RecordedResponse(200, string.Empty))
         .On("GET", Sub(bucket, "acl"), OwnerOnlyAcl);
 }

@@ -72,6 +72,26 @@ public class BucketPostureReaderRecordedTests
         Assert.Contains(findings, f => f.CheckId == "BlockPublicAccessIncomplete" && f.Severity == "Unknown");
     }
 
+    /// <summary>The SDK returns GetBucketWebsite's 404 without its error code; a HEAD of the bucket decides.</summary>
+    [Theory]
+    [InlineData(200, "False")]
+    [InlineData(403, "False")]
+    [InlineData(404, "Unknown")]
+    public async Task AWebsite404IsHostingOffOnlyWhileTheBucketExists(int headStatus, string websiteEnabled)
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b")
+            .WithAccount(RecordedS3.AccountBlock(true, true, true, true))
+            .On("HEAD", (path, _) => path == "/b" || path == "/b/", new RecordedResponse(headStatus, string.Empty))
+            .WithDefaults("b");
+
+        var (row, _, output) = await ReadAsync(server, S3Provider.Aws, "b");
+
+        Assert.Equal(websiteEnabled, row.WebsiteEnabled);
+        Assert.Equal(headStatus == 404, row.Unreadable.Contains("Website"));
+        Assert.Equal(headStatus == 404, output.Errors.Any(e => e.Message.Contains("NoSuchBucket") || e.Message.Contains("does not exist")));
+        Assert.Contains(server.Received, r => r.Method == "HEAD");
+    }
+
     [Fact]
     public async Task MinioSaysNotSupportedForWhatItLacks()
     {
