@@ -102,9 +102,7 @@ namespace S3Audit.Engine.Buckets
                 GetBucketWebsiteResponse response = await _session.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = BucketName }, ct).ConfigureAwait(false);
                 if (response.HttpStatusCode == HttpStatusCode.NotFound)
                 {
-                    // The SDK hands back this 404 without its error document. S3 documents two: no website
-                    // configuration, or no bucket; a HEAD of the bucket tells them apart.
-                    await EnsureBucketExistsAsync(ct).ConfigureAwait(false);
+                    await BareNotFound.EnsureBucketExistsAsync(_session, BucketName, ct).ConfigureAwait(false);
                     return Readout<string>.NotConfigured("Website hosting is off.");
                 }
 
@@ -117,21 +115,5 @@ namespace S3Audit.Engine.Buckets
 
                 return Readout<string>.Of(website.IndexDocumentSuffix ?? "redirect to " + website.RedirectAllRequestsTo?.HostName);
             }, new[] { "NoSuchWebsiteConfiguration" }, "Website hosting is off.", _output, _cancellationToken);
-
-        private async Task EnsureBucketExistsAsync(CancellationToken cancellationToken)
-        {
-            try
-            {
-                await _session.Client.HeadBucketAsync(new HeadBucketRequest { BucketName = BucketName }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Amazon.S3.AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                throw new Amazon.S3.AmazonS3Exception($"The bucket '{BucketName}' does not exist.", e, Amazon.Runtime.ErrorType.Sender, "NoSuchBucket", e.RequestId, HttpStatusCode.NotFound);
-            }
-            catch (Amazon.S3.AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
-            {
-                // A 403 still proves the bucket exists.
-            }
-        }
     }
 }
