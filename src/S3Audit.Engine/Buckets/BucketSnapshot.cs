@@ -8,6 +8,7 @@ using Amazon.S3.Model;
 using S3Audit.Engine.Acl;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Pipeline;
+using S3Audit.Engine.Policies;
 using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Buckets
@@ -25,6 +26,7 @@ namespace S3Audit.Engine.Buckets
         private readonly Lazy<Task<ObjectOwnershipState>> _ownership;
         private readonly Lazy<Task<Readout<IReadOnlyList<S3AuditAclGrant>>>> _acl;
         private readonly Lazy<Task<Readout<string>>> _policy;
+        private readonly Lazy<Task<PolicyDocument>> _policyDocument;
         private readonly Lazy<Task<Readout<PublicAccessBlockFlags>>> _publicAccessBlock;
         private readonly Lazy<Task<Readout<string>>> _website;
 
@@ -38,6 +40,7 @@ namespace S3Audit.Engine.Buckets
             _ownership = new Lazy<Task<ObjectOwnershipState>>(() => ObjectOwnershipReader.ReadAsync(session, bucketName, cancellationToken));
             _acl = new Lazy<Task<Readout<IReadOnlyList<S3AuditAclGrant>>>>(ReadAclAsync);
             _policy = new Lazy<Task<Readout<string>>>(ReadPolicyAsync);
+            _policyDocument = new Lazy<Task<PolicyDocument>>(ParsePolicyAsync);
             _publicAccessBlock = new Lazy<Task<Readout<PublicAccessBlockFlags>>>(ReadPublicAccessBlockAsync);
             _website = new Lazy<Task<Readout<string>>>(ReadWebsiteAsync);
         }
@@ -53,6 +56,12 @@ namespace S3Audit.Engine.Buckets
 
         /// <summary>The bucket policy text (AWS JSON or Exoscale's language); NotConfigured when there is none.</summary>
         public Task<Readout<string>> PolicyAsync() => _policy.Value;
+
+        /// <summary>
+        /// The policy text parsed as AWS JSON, once for every judge of the bucket: a policy that does not parse throws
+        /// the same <see cref="PolicyParseException"/> to each. Ask only when <see cref="PolicyAsync"/> came back Read.
+        /// </summary>
+        internal Task<PolicyDocument> PolicyDocumentAsync() => _policyDocument.Value;
 
         /// <summary>The bucket-level Block Public Access; NotConfigured when none is set.</summary>
         public Task<Readout<PublicAccessBlockFlags>> PublicAccessBlockAsync() => _publicAccessBlock.Value;
@@ -81,6 +90,17 @@ namespace S3Audit.Engine.Buckets
 
                 return answer.HasNoPolicy ? Readout<string>.NotConfigured("The bucket has no policy.") : Readout<string>.Of(answer.Policy!);
             }, new[] { "NoSuchBucketPolicy" }, "The bucket has no policy.", _output, _cancellationToken);
+        }
+
+        private async Task<PolicyDocument> ParsePolicyAsync()
+        {
+            Readout<string> policy = await PolicyAsync().ConfigureAwait(false);
+            if (policy.State != ReadState.Read)
+            {
+                throw new InvalidOperationException($"The policy of bucket '{BucketName}' was not read ({policy.State}), so there is nothing to parse.");
+            }
+
+            return PolicyDocument.Parse(policy.Value!);
         }
 
         private Task<Readout<PublicAccessBlockFlags>> ReadPublicAccessBlockAsync() =>

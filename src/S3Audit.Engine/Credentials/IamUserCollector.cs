@@ -19,9 +19,9 @@ namespace S3Audit.Engine.Credentials
         private readonly IamPolicyCollector _policies;
         private readonly Dictionary<string, CredentialReportRow>? _report;
         private readonly IAuditOutput _output;
-        private int _lastUsedUnsupported;
-        private int _mfaUnsupported;
-        private int _loginProfileUnsupported;
+        private readonly OptionalIamCall _lastUsed;
+        private readonly OptionalIamCall _mfa;
+        private readonly OptionalIamCall _loginProfile;
 
         public IamUserCollector(IamQueryClient iam, IamPolicyCollector policies, IReadOnlyList<CredentialReportRow>? report, IAuditOutput output)
         {
@@ -30,6 +30,9 @@ namespace S3Audit.Engine.Credentials
             // Looked up once per user; the first row wins should a report ever repeat a name.
             _report = report?.GroupBy(r => r.User, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _output = output;
+            _lastUsed = new OptionalIamCall("GetAccessKeyLastUsed", "key last use comes from the credential report where there is one, else it is unknown.", output);
+            _mfa = new OptionalIamCall("ListMFADevices", "MFA state is unknown.", output);
+            _loginProfile = new OptionalIamCall("GetLoginProfile", "console password state is unknown.", output);
         }
 
         public async Task<IdentityFacts> CollectAsync(XElement user, CancellationToken cancellationToken)
@@ -80,33 +83,22 @@ namespace S3Audit.Engine.Credentials
             }
         }
 
-        private async Task ReadLastUsedAsync(KeyFacts key, string user, CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _lastUsedUnsupported) != 0)
+        private Task ReadLastUsedAsync(KeyFacts key, string user, CancellationToken cancellationToken) =>
+            Try("GetAccessKeyLastUsed", $"access key {Security.SecretMasker.MaskAccessKey(key.AccessKeyId)} of IAM user '{user}'", user, async () =>
             {
-                return;
-            }
+                XElement? answer = await _lastUsed.CallAsync<XElement?>(
+                    async () => await _iam.CallAsync("GetAccessKeyLastUsed", IamQueryClient.With("AccessKeyId", key.AccessKeyId), cancellationToken).ConfigureAwait(false),
+                    null).ConfigureAwait(false);
+                if (answer == null)
+                {
+                    return; // not offered: the key's last use stays unknown unless the credential report knows it
+                }
 
-            try
-            {
-                XElement result = await _iam.CallAsync("GetAccessKeyLastUsed", IamQueryClient.With("AccessKeyId", key.AccessKeyId), cancellationToken).ConfigureAwait(false);
-                XElement? used = result.Child("AccessKeyLastUsed");
+                XElement? used = answer.Child("AccessKeyLastUsed");
                 key.LastUsed = used?.Date("LastUsedDate");
                 key.LastUsedService = used?.Text("ServiceName") ?? string.Empty;
                 key.LastUseKnown = used != null;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) && S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotSupported)
-            {
-                if (Interlocked.Exchange(ref _lastUsedUnsupported, 1) == 0)
-                {
-                    _output.WriteVerbose($"GetAccessKeyLastUsed is not offered ({S3ErrorClassifier.ErrorCode(e)}); key last use comes from the credential report where there is one, else it is unknown.");
-                }
-            }
-            catch (Exception e) when (!(e is OperationCanceledException))
-            {
-                _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "GetAccessKeyLastUsed", $"access key {Security.SecretMasker.MaskAccessKey(key.AccessKeyId)} of IAM user '{user}'", user, "IamUser"));
-            }
-        }
+            });
 
         // The report names keys 1 and 2, not their ids: match by creation time, else by position.
         private static ReportKey? MatchReportKey(CredentialReportRow row, KeyFacts key, int position) =>
@@ -125,57 +117,31 @@ namespace S3Audit.Engine.Credentials
             key.LastUseKnown = true;
         }
 
-        private async Task<bool?> ReadMfaAsync(string user, CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _mfaUnsupported) != 0)
-            {
-                return null;
-            }
-
-            try
+        private Task<bool?> ReadMfaAsync(string user, CancellationToken cancellationToken) =>
+            _mfa.CallAsync<bool?>(async () =>
             {
                 IReadOnlyList<XElement> devices = await _iam.ListAsync("ListMFADevices", IamQueryClient.With("UserName", user), "MFADevices", cancellationToken).ConfigureAwait(false);
                 return devices.Count > 0;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) && S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotSupported)
+            }, null);
+
+        private Task<bool?> ReadLoginProfileAsync(string user, CancellationToken cancellationToken) =>
+            _loginProfile.CallAsync<bool?>(async () =>
             {
-                if (Interlocked.Exchange(ref _mfaUnsupported, 1) == 0)
+                try
                 {
-                    _output.WriteVerbose($"ListMFADevices is not offered ({S3ErrorClassifier.ErrorCode(e)}); MFA state is unknown.");
+                    await _iam.CallAsync("GetLoginProfile", IamQueryClient.With("UserName", user), cancellationToken).ConfigureAwait(false);
+                    return true;
                 }
-
-                return null;
-            }
-        }
-
-        private async Task<bool?> ReadLoginProfileAsync(string user, CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _loginProfileUnsupported) != 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                await _iam.CallAsync("GetLoginProfile", IamQueryClient.With("UserName", user), cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (Exception e) when (S3ErrorClassifier.ErrorCode(e) == "NoSuchEntity")
-            {
-                return false;
-            }
-            catch (Exception e) when (!(e is OperationCanceledException) && S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotSupported)
-            {
-                if (Interlocked.Exchange(ref _loginProfileUnsupported, 1) == 0)
+                catch (Exception e) when (S3ErrorClassifier.ErrorCode(e) == "NoSuchEntity")
                 {
-                    _output.WriteVerbose($"GetLoginProfile is not offered ({S3ErrorClassifier.ErrorCode(e)}); console password state is unknown.");
+                    return false;
                 }
+            }, null);
 
-                return null;
-            }
-        }
+        private Task Try(string operation, string user, Func<Task> work) => Try(operation, $"IAM user '{user}'", user, work);
 
-        private async Task Try(string operation, string user, Func<Task> work)
+        /// <summary>Runs <paramref name="work"/>; a failure is written as an error about <paramref name="subject"/> and the collection goes on.</summary>
+        private async Task Try(string operation, string subject, string user, Func<Task> work)
         {
             try
             {
@@ -183,7 +149,7 @@ namespace S3Audit.Engine.Credentials
             }
             catch (Exception e) when (!(e is OperationCanceledException))
             {
-                _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, operation, $"IAM user '{user}'", user, "IamUser"));
+                _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, operation, subject, user, "IamUser"));
             }
         }
     }

@@ -72,7 +72,7 @@ namespace S3Audit.Engine.Exposure
                 output.WriteVerbose($"Bucket '{bucket}': Block Public Access {block}.");
             }
 
-            bool? viaPolicy = JudgePolicy(bucket, policy, block, causes, output);
+            bool? viaPolicy = await JudgePolicyAsync(bucket, snapshot, policy, block, causes, output).ConfigureAwait(false);
             bool? viaAcl = await JudgeBucketAclAsync(bucket, snapshot, block, causes, notes).ConfigureAwait(false);
             bool? viaObjectAcl = null;
             if (request.IncludeObjects)
@@ -87,9 +87,11 @@ namespace S3Audit.Engine.Exposure
 
         /// <summary>Exoscale's own language where the provider is Exoscale and the document is not AWS JSON; AWS's rules otherwise.</summary>
         internal static PolicyEvaluation EvaluatePolicy(S3Provider provider, string policyJson) =>
-            ProviderCapabilities.For(provider).Supports(S3Feature.ExoscaleBucketPolicy) && policyJson.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0
-                ? ExoscalePolicyEvaluator.Evaluate(policyJson)
-                : BucketPolicyEvaluator.Evaluate(policyJson);
+            IsExoscaleLanguage(provider, policyJson) ? ExoscalePolicyEvaluator.Evaluate(policyJson) : BucketPolicyEvaluator.Evaluate(policyJson);
+
+        /// <summary>True when Exoscale's policy language (not AWS JSON) judges <paramref name="policyText"/>.</summary>
+        private static bool IsExoscaleLanguage(S3Provider provider, string policyText) =>
+            ProviderCapabilities.For(provider).Supports(S3Feature.ExoscaleBucketPolicy) && policyText.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0;
 
         /// <summary>One cause per public statement (masked as the bucket's Block Public Access says) and one informational row per Deny or unscoped service principal.</summary>
         internal static void AddPolicyCauses(string bucket, S3Provider provider, PolicyEvaluation evaluation, ExposureMask mask, List<Cause> causes)
@@ -120,7 +122,7 @@ namespace S3Audit.Engine.Exposure
             }
         }
 
-        private bool? JudgePolicy(string bucket, Readout<string> policy, EffectivePublicAccessBlock block, List<Cause> causes, IAuditOutput output)
+        private async Task<bool?> JudgePolicyAsync(string bucket, BucketSnapshot snapshot, Readout<string> policy, EffectivePublicAccessBlock block, List<Cause> causes, IAuditOutput output)
         {
             switch (policy.State)
             {
@@ -136,7 +138,10 @@ namespace S3Audit.Engine.Exposure
             PolicyEvaluation evaluation;
             try
             {
-                evaluation = EvaluatePolicy(_session.Provider, policy.Value!);
+                // AWS JSON is parsed by the snapshot, once for this judge and the posture's secure-transport check.
+                evaluation = IsExoscaleLanguage(_session.Provider, policy.Value!)
+                    ? ExoscalePolicyEvaluator.Evaluate(policy.Value!)
+                    : BucketPolicyEvaluator.Evaluate(await snapshot.PolicyDocumentAsync().ConfigureAwait(false));
             }
             catch (PolicyParseException e)
             {

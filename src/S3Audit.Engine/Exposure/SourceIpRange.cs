@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using S3Audit.Engine.Net;
 
 namespace S3Audit.Engine.Exposure
 {
@@ -19,36 +18,13 @@ namespace S3Audit.Engine.Exposure
                 return notFixed;
             }
 
-            string address = value;
-            int prefix = -1;
-            int slash = value.IndexOf('/');
-            if (slash >= 0)
+            if (!CidrBlock.TryParse(value, out CidrBlock? block, out string error))
             {
-                address = value.Substring(0, slash);
-                if (!int.TryParse(value.Substring(slash + 1), out prefix) || prefix < 0)
-                {
-                    return $"'{value}' is not a valid CIDR range";
-                }
+                return error;
             }
 
-            if (!IPAddress.TryParse(address, out IPAddress? ip))
-            {
-                return $"'{value}' is not a valid IP address or CIDR range";
-            }
-
-            bool v6 = ip.AddressFamily == AddressFamily.InterNetworkV6;
-            int max = v6 ? 128 : 32, limit = v6 ? 32 : 8;
-            if (prefix < 0)
-            {
-                prefix = max;
-            }
-
-            if (prefix > max)
-            {
-                return $"'{value}' is not a valid CIDR range";
-            }
-
-            return prefix < limit ? $"'{value}' is broader than /{limit} ({(v6 ? "IPv6" : "IPv4")})" : null;
+            int broadestFixed = block!.IsIPv6 ? 32 : 8;
+            return block.PrefixLength < broadestFixed ? $"'{value}' is broader than /{broadestFixed} ({(block.IsIPv6 ? "IPv6" : "IPv4")})" : null;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using S3Audit.Engine.Net;
 using S3Audit.Engine.Text;
 
 namespace S3Audit.Engine.Logs
@@ -14,7 +15,7 @@ namespace S3Audit.Engine.Logs
         private Wildcard[]? _operations;
         private Wildcard[]? _keys;
         private Wildcard[]? _requesters;
-        private IpRange[]? _ranges;
+        private CidrBlock[]? _ranges;
         private HashSet<int>? _statuses;
 
         /// <summary>Keep entries at or after this time.</summary>
@@ -43,7 +44,8 @@ namespace S3Audit.Engine.Logs
             _operations = Compile(Operation);
             _keys = Compile(Key);
             _requesters = Compile(Requester);
-            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(IpRange.Parse).ToArray();
+            // Typed by hand: spaces around an address are forgiven here (a policy value gets no such leeway).
+            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(r => CidrBlock.Parse(r?.Trim())).ToArray();
             _statuses = HttpStatus.Count == 0 ? null : new HashSet<int>(HttpStatus);
             return this;
         }
@@ -81,14 +83,14 @@ namespace S3Audit.Engine.Logs
                 return true;
             }
 
-            if (!IpRange.TryParseAddress(remoteIp, out byte[] bytes, out byte[]? mapped))
+            if (!ClientAddress.TryParse(remoteIp, out ClientAddress address))
             {
                 return false;
             }
 
-            foreach (IpRange range in _ranges)
+            foreach (CidrBlock range in _ranges)
             {
-                if (range.Contains(bytes, mapped))
+                if (range.Contains(address))
                 {
                     return true;
                 }

@@ -111,7 +111,7 @@ namespace S3Audit.Engine.Posture
 
             Readout<string> policy = await snapshot.PolicyAsync().ConfigureAwait(false);
             row.HasPolicy = Text("HasPolicy", policy, p => "True", "False");
-            row.SecureTransportEnforced = SecureTransport(policy, unreadable);
+            row.SecureTransportEnforced = await SecureTransportAsync(snapshot, policy, unreadable).ConfigureAwait(false);
             row.WebsiteEnabled = Text("WebsiteEnabled", await snapshot.WebsiteAsync().ConfigureAwait(false), w => "True", "False");
 
             row.Unreadable = string.Join(" | ", unreadable);
@@ -120,7 +120,7 @@ namespace S3Audit.Engine.Posture
             return new BucketPostureReport(row, findings, exposure);
         }
 
-        private string SecureTransport(Readout<string> policy, List<string> unreadable)
+        private async Task<string> SecureTransportAsync(BucketSnapshot snapshot, Readout<string> policy, List<string> unreadable)
         {
             if (_session.Capabilities.Supports(S3Feature.ExoscaleBucketPolicy) || policy.State == ReadState.NotSupported)
             {
@@ -138,7 +138,7 @@ namespace S3Audit.Engine.Posture
 
             try
             {
-                return SecureTransportDetector.Enforces(PolicyDocument.Parse(policy.Value!)).ToString();
+                return SecureTransportDetector.Enforces(await snapshot.PolicyDocumentAsync().ConfigureAwait(false)).ToString();
             }
             catch (PolicyParseException e)
             {

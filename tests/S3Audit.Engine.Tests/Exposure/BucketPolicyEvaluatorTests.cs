@@ -99,6 +99,18 @@ public class BucketPolicyEvaluatorTests
         Assert.Equal(expected, IsPublic(Policy("\"*\"", "{\"IpAddress\":{\"aws:SourceIp\":\"" + range + "\"}}")));
     }
 
+    [Theory]
+    [InlineData("10.0.0.0/33", "'10.0.0.0/33': the prefix length must be 0 to 32")]
+    [InlineData("not-an-ip", "'not-an-ip' is not an IP address or CIDR block")]
+    [InlineData("0.0.0.0/1", "'0.0.0.0/1' is broader than /8 (IPv4)")]
+    [InlineData("2001:db8::/31", "'2001:db8::/31' is broader than /32 (IPv6)")]
+    public void AnOpenSourceIpSaysWhyAndNamesTheValue(string range, string expected)
+    {
+        StatementVerdict verdict = BucketPolicyEvaluator.Evaluate(Policy("\"*\"", "{\"IpAddress\":{\"aws:SourceIp\":\"" + range + "\"}}")).Statements.Single();
+        Assert.True(verdict.IsPublic);
+        Assert.Contains("IpAddress aws:SourceIp: " + expected, verdict.Why);
+    }
+
     [Fact]
     public void OneBroadRangeInAListMakesTheConditionOpen()
     {

@@ -93,6 +93,21 @@ public class BucketPostureReaderRecordedTests
     }
 
     [Fact]
+    public async Task AnUnparsablePolicyLeavesExposureAndSecureTransportUnknown()
+    {
+        using var server = WithPosture(new RecordedHttpServer(), "b")
+            .WithAccount(RecordedS3.Error(404, "NoSuchPublicAccessBlockConfiguration"))
+            .On("GET", RecordedS3.Sub("b", "policy"), RecordedS3.Json("{\"Statement\": [ {\"Effect\": \"Allow\",, } ]}"))
+            .WithDefaults("b");
+
+        var (row, _, output) = await ReadAsync(server, S3Provider.Aws, "b");
+
+        Assert.Equal((S3ExposureLevel.Unknown, "True", "Unknown"), (row.Exposure, row.HasPolicy, row.SecureTransportEnforced));
+        Assert.Contains("SecureTransportEnforced: the policy could not be parsed: ", row.Unreadable);
+        AuditErrorAssert.Single(output, "BucketPolicyInvalid", "b");
+    }
+
+    [Fact]
     public async Task MinioSaysNotSupportedForWhatItLacks()
     {
         using var server = WithPosture(new RecordedHttpServer(), "b").WithDefaults("b");
