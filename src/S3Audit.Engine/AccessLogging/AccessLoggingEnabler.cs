@@ -138,15 +138,8 @@ namespace S3Audit.Engine.AccessLogging
             TargetPolicyChange? change = await TargetPolicyChange.PlanAsync(_session, request.TargetBucketName,
                 current => Task.FromResult(LoggingPolicyMerger.AddSource(current, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount)),
                 output, ct).ConfigureAwait(false);
-            if (change == null)
-            {
-                return false;
-            }
-
-            plan.PolicyBefore = change.Before;
-            plan.PolicyAfter = change.After;
-            plan.PolicyChanges = change.Changed;
-            return true;
+            plan.PolicyChange = change;
+            return change != null;
         }
 
         private async Task<bool> PlanAclAsync(EnableLoggingPlan plan, IAuditOutput output, CancellationToken ct)
