@@ -40,6 +40,7 @@ namespace S3Audit.Commands.Cmdlets
         {
             RequireFeature(S3Feature.ServerAccessLogging);
             var disabler = new AccessLoggingDisabler(Session);
+            var change = new PlannedLoggingChange<DisableLoggingPlan>(this, disabler.ApplyAsync, PassThru.IsPresent);
             foreach (string bucket in BucketName)
             {
                 var request = new DisableLoggingRequest
@@ -50,35 +51,9 @@ namespace S3Audit.Commands.Cmdlets
                     TargetPrefix = TargetPrefix,
                 };
 
-                DisableLoggingPlan? plan = null;
-                RunEngine(async (output, token) => plan = await disabler.PlanAsync(request, output, token).ConfigureAwait(false));
-                if (plan == null)
-                {
-                    continue;
-                }
-
-                if (plan.HasChanges && !ShouldProcess(
-                        $"Disable access logging of '{bucket}':\n{plan.Preview()}",
-                        $"Turn off the access logging of '{bucket}'?\n{plan.Preview()}",
-                        "Disable-S3AccessLogging"))
-                {
-                    if (PassThru.IsPresent)
-                    {
-                        WriteObject(plan.Result(S3AccessLoggingAction.WhatIf));
-                    }
-
-                    continue;
-                }
-
-                DisableLoggingPlan approved = plan;
-                RunEngine(async (output, token) =>
-                {
-                    S3AccessLoggingResult? result = await disabler.ApplyAsync(approved, output, token).ConfigureAwait(false);
-                    if (result != null && PassThru.IsPresent)
-                    {
-                        output.WriteObject(result);
-                    }
-                });
+                change.Run((output, token) => disabler.PlanAsync(request, output, token),
+                    $"Disable access logging of '{bucket}'",
+                    $"Turn off the access logging of '{bucket}'?");
             }
         }
     }

@@ -54,6 +54,7 @@ namespace S3Audit.Commands.Cmdlets
         {
             RequireFeature(S3Feature.ServerAccessLogging);
             var enabler = new AccessLoggingEnabler(Session);
+            var change = new PlannedLoggingChange<EnableLoggingPlan>(this, enabler.ApplyAsync, PassThru.IsPresent);
             foreach (string bucket in BucketName)
             {
                 var request = new EnableLoggingRequest
@@ -67,40 +68,9 @@ namespace S3Audit.Commands.Cmdlets
                     Force = Force.IsPresent,
                 };
 
-                EnableLoggingPlan? plan = null;
-                RunEngine(async (output, token) => plan = await enabler.PlanAsync(request, output, token).ConfigureAwait(false));
-                if (plan == null)
-                {
-                    continue;
-                }
-
-                // Nothing to write needs no confirmation; ShouldProcess runs here, on the pipeline thread.
-                if (plan.HasChanges && !ShouldProcess(
-                        $"Enable access logging of '{bucket}' into '{TargetBucketName}':\n{plan.Preview()}",
-                        $"Change the access logging of '{bucket}' and the permission on '{TargetBucketName}'?\n{plan.Preview()}",
-                        "Enable-S3AccessLogging"))
-                {
-                    WriteResult(plan.Result(S3AccessLoggingAction.WhatIf));
-                    continue;
-                }
-
-                EnableLoggingPlan approved = plan;
-                RunEngine(async (output, token) =>
-                {
-                    S3AccessLoggingResult? result = await enabler.ApplyAsync(approved, output, token).ConfigureAwait(false);
-                    if (result != null && PassThru.IsPresent)
-                    {
-                        output.WriteObject(result);
-                    }
-                });
-            }
-        }
-
-        private void WriteResult(S3AccessLoggingResult result)
-        {
-            if (PassThru.IsPresent)
-            {
-                WriteObject(result);
+                change.Run((output, token) => enabler.PlanAsync(request, output, token),
+                    $"Enable access logging of '{bucket}' into '{TargetBucketName}'",
+                    $"Change the access logging of '{bucket}' and the permission on '{TargetBucketName}'?");
             }
         }
     }

@@ -105,15 +105,8 @@ namespace S3Audit.Engine.AccessLogging
                 bool keepResource = await PrefixStillUsedAsync(current, plan, output, ct).ConfigureAwait(false);
                 return LoggingPolicyMerger.RemoveSource(current, plan.TargetBucketName, plan.TargetPrefix, plan.Request.BucketName, keepResource);
             }, output, ct).ConfigureAwait(false);
-            if (change == null)
-            {
-                return false;
-            }
-
-            plan.PolicyBefore = change.Before;
-            plan.PolicyAfter = change.After;
-            plan.PolicyChanges = change.Changed;
-            return true;
+            plan.PolicyChange = change;
+            return change != null;
         }
 
         /// <summary>True when another source named in the statement still logs under the same prefix (its resource must stay).</summary>

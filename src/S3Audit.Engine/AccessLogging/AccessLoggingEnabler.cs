@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
+using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Pipeline;
@@ -34,8 +35,8 @@ namespace S3Audit.Engine.AccessLogging
                 throw new ArgumentException("Both the source bucket and -TargetBucketName are required.");
             }
 
-            string? account = await new LoggingPreflight(_session).CheckAsync(request, output, cancellationToken).ConfigureAwait(false);
-            if (account == null)
+            PreflightFindings? preflight = await new LoggingPreflight(_session).CheckAsync(request, output, cancellationToken).ConfigureAwait(false);
+            if (preflight == null)
             {
                 return null;
             }
@@ -55,9 +56,9 @@ namespace S3Audit.Engine.AccessLogging
                 return null;
             }
 
-            var plan = new EnableLoggingPlan(request, _session.Provider, account, current);
+            var plan = new EnableLoggingPlan(request, _session.Provider, preflight.SourceAccount, current);
             bool permissionPlanned = request.UseAclGrant
-                ? await PlanAclAsync(plan, output, cancellationToken).ConfigureAwait(false)
+                ? PlanAcl(plan, preflight.TargetAcl, output)
                 : await PlanPolicyAsync(plan, output, cancellationToken).ConfigureAwait(false);
             if (permissionPlanned)
             {
@@ -138,32 +139,27 @@ namespace S3Audit.Engine.AccessLogging
             TargetPolicyChange? change = await TargetPolicyChange.PlanAsync(_session, request.TargetBucketName,
                 current => Task.FromResult(LoggingPolicyMerger.AddSource(current, request.TargetBucketName, request.EffectivePrefix, request.BucketName, plan.SourceAccount)),
                 output, ct).ConfigureAwait(false);
-            if (change == null)
-            {
-                return false;
-            }
-
-            plan.PolicyBefore = change.Before;
-            plan.PolicyAfter = change.After;
-            plan.PolicyChanges = change.Changed;
-            return true;
+            plan.PolicyChange = change;
+            return change != null;
         }
 
-        private async Task<bool> PlanAclAsync(EnableLoggingPlan plan, IAuditOutput output, CancellationToken ct)
+        /// <summary>
+        /// Merges the LogDelivery grant into the target's ACL as the preflight read it: the one read before the write
+        /// serves both the "same account" rule and the merge, so the write repeats every grant that read saw.
+        /// </summary>
+        private static bool PlanAcl(EnableLoggingPlan plan, SettingRead<GetBucketAclResponse> targetAcl, IAuditOutput output)
         {
-            string target = plan.Request.TargetBucketName;
-            try
+            GetBucketAclResponse? acl = targetAcl.Readout.Value;
+            if (acl == null)
             {
-                GetBucketAclResponse acl = await _session.Client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = target }, ct).ConfigureAwait(false);
-                plan.AclBefore = acl.Grants ?? new System.Collections.Generic.List<S3Grant>();
-                plan.AclRequest = LogDeliveryAclGrant.IsGranted(acl.Grants) ? null : LogDeliveryAclGrant.Request(target, acl.Grants);
-                return true;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketAcl", target));
+                // The endpoint answered GetBucketAcl with NotSupported: the owner rule passes, but there are no grants to keep.
+                output.WriteError(targetAcl.Error!);
                 return false;
             }
+
+            plan.AclBefore = acl.Grants ?? new System.Collections.Generic.List<S3Grant>();
+            plan.AclRequest = LogDeliveryAclGrant.IsGranted(acl.Grants) ? null : LogDeliveryAclGrant.Request(plan.Request.TargetBucketName, acl.Grants);
+            return true;
         }
 
         private async Task<bool> VerifyAsync(EnableLoggingPlan plan, IAuditOutput output, CancellationToken ct)

@@ -8,43 +8,31 @@ namespace S3Audit.Engine.AccessLogging
     /// Everything Enable-S3AccessLogging would write for one source bucket, worked out from reads only.
     /// Show <see cref="Preview"/> for -WhatIf; pass the plan to <see cref="AccessLoggingEnabler.ApplyAsync"/> to write it.
     /// </summary>
-    public sealed class EnableLoggingPlan
+    public sealed class EnableLoggingPlan : LoggingPlan
     {
         internal EnableLoggingPlan(EnableLoggingRequest request, S3Provider provider, string sourceAccount, CurrentLogging current)
+            : base(provider, current)
         {
             Request = request;
-            Provider = provider;
             SourceAccount = sourceAccount;
-            Current = current;
         }
 
         /// <summary>What was asked.</summary>
         public EnableLoggingRequest Request { get; }
-        /// <summary>The provider.</summary>
-        public S3Provider Provider { get; }
         /// <summary>The account named in aws:SourceAccount.</summary>
         public string SourceAccount { get; }
-        /// <summary>The target's policy before (null: no policy).</summary>
-        public string? PolicyBefore { get; internal set; }
-        /// <summary>The target's policy to write (BucketPolicy method).</summary>
-        public string? PolicyAfter { get; internal set; }
-        /// <summary>True when the target's bucket policy would be written.</summary>
-        public bool PolicyChanges { get; internal set; }
-        /// <summary>True when the source's logging configuration would be written.</summary>
-        public bool LoggingChanges => !Current.Matches(Request.TargetBucketName, Request.EffectivePrefix, Request.KeyFormat);
+        /// <inheritdoc />
+        public override bool LoggingChanges => !Current.Matches(Request.TargetBucketName, Request.EffectivePrefix, Request.KeyFormat);
         /// <summary>True when the target's ACL would be written (-UseAclGrant).</summary>
         public bool AclChanges => AclRequest != null;
-        /// <summary>True when anything at all would be written.</summary>
-        public bool HasChanges => PolicyChanges || LoggingChanges || AclChanges;
-        /// <summary>The source's logging before, as target/prefix (key format); empty when it was off.</summary>
-        public string PreviousTarget => Current.Describe();
+        /// <inheritdoc />
+        public override bool PermissionChanges => PolicyChanges || AclChanges;
 
-        internal CurrentLogging Current { get; }
         internal PutBucketAclRequest? AclRequest { get; set; }
         internal List<S3Grant> AclBefore { get; set; } = new List<S3Grant>();
 
         /// <summary>The logging configuration and the permission change, with the policy diff, as text.</summary>
-        public string Preview()
+        public override string Preview()
         {
             EnableLoggingRequest r = Request;
             var text = new StringBuilder();
@@ -70,20 +58,14 @@ namespace S3Audit.Engine.AccessLogging
             return text.ToString().TrimEnd();
         }
 
-        /// <summary>The result row for this plan with the given action.</summary>
-        public S3AccessLoggingResult Result(S3AccessLoggingAction action) => new S3AccessLoggingResult
+        private protected override S3AccessLoggingResult Row() => new S3AccessLoggingResult
         {
             BucketName = Request.BucketName,
             TargetBucketName = Request.TargetBucketName,
             TargetPrefix = Request.EffectivePrefix,
             KeyFormat = Request.KeyFormat,
-            Action = action,
             PermissionMethod = Request.UseAclGrant ? S3AccessLoggingPermission.Acl : S3AccessLoggingPermission.BucketPolicy,
             PolicyStatementId = Request.UseAclGrant ? string.Empty : LoggingPolicyMerger.StatementId,
-            PermissionChanged = action != S3AccessLoggingAction.WhatIf && (PolicyChanges || AclChanges),
-            LoggingChanged = action != S3AccessLoggingAction.WhatIf && LoggingChanges,
-            PreviousTarget = PreviousTarget,
-            Provider = Provider,
         };
     }
 }

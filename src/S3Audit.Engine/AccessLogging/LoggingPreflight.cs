@@ -21,8 +21,8 @@ namespace S3Audit.Engine.AccessLogging
 
         public LoggingPreflight(S3Session session) => _session = session;
 
-        /// <summary>The source account for aws:SourceAccount, or null after writing the first failed rule as an error.</summary>
-        public async Task<string?> CheckAsync(EnableLoggingRequest request, IAuditOutput output, CancellationToken ct)
+        /// <summary>What the plan reuses (the source account, the target's ACL), or null after writing the first failed rule as an error.</summary>
+        public async Task<PreflightFindings?> CheckAsync(EnableLoggingRequest request, IAuditOutput output, CancellationToken ct)
         {
             string source = request.BucketName, target = request.TargetBucketName;
             if (string.Equals(source, target, StringComparison.Ordinal) && !request.Force)
@@ -31,37 +31,38 @@ namespace S3Audit.Engine.AccessLogging
                     $"Rule 'target is not the source': bucket '{source}' would log into itself, and every log delivery would create new log records (a log loop). Choose another target bucket, or use -Force.");
             }
 
-            Read<string> targetRegion = await ReadAsync(() => RegionOfAsync(target, ct), "GetBucketLocation", target, ct).ConfigureAwait(false);
-            if (targetRegion.Error != null)
+            SettingRead<string> targetRegion = await ReadAsync(target, "GetBucketLocation", c => BucketRegion.ReadAsync(_session, target, c), ct).ConfigureAwait(false);
+            if (targetRegion.Failure != null)
             {
-                return targetRegion.Error.Kind == AuditErrorKind.NotFound
+                return targetRegion.Failure.Kind == AuditErrorKind.NotFound
                     ? Fail(output, "AccessLoggingTargetNotFound", AuditErrorKind.NotFound, target, $"Rule 'target exists': target bucket '{target}' does not exist. Create it first (same region and account as '{source}').")
-                    : Unchecked(output, "target exists", targetRegion.Error);
+                    : Unchecked(output, "target exists", targetRegion.Failure);
             }
 
-            Read<string> sourceRegion = await ReadAsync(() => RegionOfAsync(source, ct), "GetBucketLocation", source, ct).ConfigureAwait(false);
-            if (sourceRegion.Error != null)
+            SettingRead<string> sourceRegion = await ReadAsync(source, "GetBucketLocation", c => BucketRegion.ReadAsync(_session, source, c), ct).ConfigureAwait(false);
+            if (sourceRegion.Failure != null)
             {
-                return Unchecked(output, "same region", sourceRegion.Error);
+                return Unchecked(output, "same region", sourceRegion.Failure);
             }
 
-            if (!string.Equals(sourceRegion.Value, targetRegion.Value, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(sourceRegion.Readout.Value, targetRegion.Readout.Value, StringComparison.OrdinalIgnoreCase))
             {
                 return Fail(output, "AccessLoggingRegionMismatch", AuditErrorKind.InvalidArgument, source,
-                    $"Rule 'same region': source '{source}' is in {sourceRegion.Value} but target '{target}' is in {targetRegion.Value}; S3 delivers access logs only within one region.");
+                    $"Rule 'same region': source '{source}' is in {sourceRegion.Readout.Value} but target '{target}' is in {targetRegion.Readout.Value}; S3 delivers access logs only within one region.");
             }
 
-            Read<string> sourceOwner = await ReadAsync(() => OwnerOfAsync(source, ct), "GetBucketAcl", source, ct).ConfigureAwait(false);
-            Read<string> targetOwner = await ReadAsync(() => OwnerOfAsync(target, ct), "GetBucketAcl", target, ct).ConfigureAwait(false);
-            if (sourceOwner.Error != null || targetOwner.Error != null)
+            SettingRead<GetBucketAclResponse> sourceAcl = await ReadAsync(source, "GetBucketAcl", c => AclOfAsync(source, c), ct).ConfigureAwait(false);
+            SettingRead<GetBucketAclResponse> targetAcl = await ReadAsync(target, "GetBucketAcl", c => AclOfAsync(target, c), ct).ConfigureAwait(false);
+            if (sourceAcl.Failure != null || targetAcl.Failure != null)
             {
-                return Unchecked(output, "same account", (sourceOwner.Error ?? targetOwner.Error)!);
+                return Unchecked(output, "same account", (sourceAcl.Failure ?? targetAcl.Failure)!);
             }
 
-            if (!string.Equals(sourceOwner.Value, targetOwner.Value, StringComparison.Ordinal))
+            string sourceOwner = OwnerOf(sourceAcl), targetOwner = OwnerOf(targetAcl);
+            if (!string.Equals(sourceOwner, targetOwner, StringComparison.Ordinal))
             {
                 return Fail(output, "AccessLoggingAccountMismatch", AuditErrorKind.InvalidArgument, source,
-                    $"Rule 'same account': source '{source}' is owned by '{sourceOwner.Value}' but target '{target}' by '{targetOwner.Value}'; both must belong to the same account.");
+                    $"Rule 'same account': source '{source}' is owned by '{sourceOwner}' but target '{target}' by '{targetOwner}'; both must belong to the same account.");
             }
 
             if (!await CheckTargetSettingsAsync(request, output, ct).ConfigureAwait(false))
@@ -69,46 +70,46 @@ namespace S3Audit.Engine.AccessLogging
                 return null;
             }
 
-            return await SourceAccountAsync(sourceOwner.Value!, ct).ConfigureAwait(false);
+            return new PreflightFindings(await SourceAccountAsync(sourceOwner, ct).ConfigureAwait(false), targetAcl);
         }
 
         private async Task<bool> CheckTargetSettingsAsync(EnableLoggingRequest request, IAuditOutput output, CancellationToken ct)
         {
             string target = request.TargetBucketName;
-            Read<string> retention = await ReadAsync(() => DefaultRetentionAsync(target, ct), "GetObjectLockConfiguration", target, ct, "ObjectLockConfigurationNotFoundError").ConfigureAwait(false);
-            if (retention.Error != null)
+            SettingRead<string> retention = await ReadAsync(target, "GetObjectLockConfiguration", c => DefaultRetentionAsync(target, c), ct, "ObjectLockConfigurationNotFoundError").ConfigureAwait(false);
+            if (retention.Failure != null)
             {
-                return Refused(Unchecked(output, "no default retention", retention.Error));
+                return Refused(Unchecked(output, "no default retention", retention.Failure));
             }
 
-            if (!string.IsNullOrEmpty(retention.Value))
+            if (!string.IsNullOrEmpty(retention.Readout.Value))
             {
                 return Refused(Fail(output, "AccessLoggingTargetObjectLock", AuditErrorKind.InvalidArgument, target,
-                    $"Rule 'no object-lock default retention': target '{target}' has a default retention ({retention.Value}); S3 cannot deliver access logs into it. Choose a target without a default retention."));
+                    $"Rule 'no object-lock default retention': target '{target}' has a default retention ({retention.Readout.Value}); S3 cannot deliver access logs into it. Choose a target without a default retention."));
             }
 
-            Read<string> payer = await ReadAsync(() => PayerAsync(target, ct), "GetBucketRequestPayment", target, ct).ConfigureAwait(false);
-            if (payer.Error != null)
+            SettingRead<string> payer = await ReadAsync(target, "GetBucketRequestPayment", c => PayerAsync(target, c), ct).ConfigureAwait(false);
+            if (payer.Failure != null)
             {
-                return Refused(Unchecked(output, "no Requester Pays", payer.Error));
+                return Refused(Unchecked(output, "no Requester Pays", payer.Failure));
             }
 
-            if (string.Equals(payer.Value, "Requester", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(payer.Readout.Value, "Requester", StringComparison.OrdinalIgnoreCase))
             {
                 return Refused(Fail(output, "AccessLoggingTargetRequesterPays", AuditErrorKind.InvalidArgument, target,
                     $"Rule 'no Requester Pays': target '{target}' has Requester Pays enabled; S3 does not deliver access logs to such a bucket."));
             }
 
-            Read<string> encryption = await ReadAsync(() => KmsAlgorithmAsync(target, ct), "GetBucketEncryption", target, ct, "ServerSideEncryptionConfigurationNotFoundError").ConfigureAwait(false);
-            if (encryption.Error != null)
+            SettingRead<string> encryption = await ReadAsync(target, "GetBucketEncryption", c => KmsAlgorithmAsync(target, c), ct, "ServerSideEncryptionConfigurationNotFoundError").ConfigureAwait(false);
+            if (encryption.Failure != null)
             {
-                return Refused(Unchecked(output, "SSE-S3 or no default encryption", encryption.Error));
+                return Refused(Unchecked(output, "SSE-S3 or no default encryption", encryption.Failure));
             }
 
-            if (!string.IsNullOrEmpty(encryption.Value))
+            if (!string.IsNullOrEmpty(encryption.Readout.Value))
             {
                 return Refused(Fail(output, "AccessLoggingTargetKmsEncrypted", AuditErrorKind.InvalidArgument, target,
-                    $"Rule 'SSE-S3 or no default encryption': target '{target}' encrypts by default with {encryption.Value}; access-log delivery supports only SSE-S3 (AES256). Use SSE-S3 on the target or another target."));
+                    $"Rule 'SSE-S3 or no default encryption': target '{target}' encrypts by default with {encryption.Readout.Value}; access-log delivery supports only SSE-S3 (AES256). Use SSE-S3 on the target or another target."));
             }
 
             if (request.UseAclGrant)
@@ -137,13 +138,10 @@ namespace S3Audit.Engine.AccessLogging
             return true;
         }
 
-        private Task<string> RegionOfAsync(string bucket, CancellationToken ct) => BucketRegion.ReadAsync(_session, bucket, ct);
+        private Task<GetBucketAclResponse> AclOfAsync(string bucket, CancellationToken ct) =>
+            _session.Client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct);
 
-        private async Task<string> OwnerOfAsync(string bucket, CancellationToken ct)
-        {
-            GetBucketAclResponse acl = await _session.Client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, ct).ConfigureAwait(false);
-            return acl.Owner?.Id ?? string.Empty;
-        }
+        private static string OwnerOf(SettingRead<GetBucketAclResponse> acl) => acl.Readout.Value?.Owner?.Id ?? string.Empty;
 
         private async Task<string> DefaultRetentionAsync(string bucket, CancellationToken ct)
         {
@@ -182,49 +180,26 @@ namespace S3Audit.Engine.AccessLogging
             return await _session.CallerAccountAsync(null, ct).ConfigureAwait(false);
         }
 
-        /// <summary>Runs a read; an error code in <paramref name="notConfigured"/> means "not set" (empty value), NotSupported means the provider has no such setting.</summary>
-        private static async Task<Read<string>> ReadAsync(Func<Task<string>> read, string operation, string bucket, CancellationToken ct, params string[] notConfigured)
-        {
-            try
-            {
-                return new Read<string>(await read().ConfigureAwait(false), null);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                if (notConfigured.Contains(S3ErrorClassifier.ErrorCode(e)) || S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotSupported)
-                {
-                    return new Read<string>(string.Empty, null);
-                }
-
-                return new Read<string>(null, S3ErrorClassifier.Classify(e, operation, bucket));
-            }
-        }
+        /// <summary>
+        /// Reads what a rule needs and writes nothing: a rule that cannot be checked is reported by the rule. An error code
+        /// in <paramref name="notConfigured"/> means "not set", and NotSupported means the provider has no such setting: no value, no failure.
+        /// </summary>
+        private Task<SettingRead<T>> ReadAsync<T>(string bucket, string operation, Func<CancellationToken, Task<T>> read, CancellationToken ct, params string[] notConfigured) =>
+            SettingReader.TryReadAsync(_session, bucket, operation, null, async c => Readout<T>.Of(await read(c).ConfigureAwait(false)), notConfigured, string.Empty, ct);
 
         /// <summary>For "return Refused(Fail(...))" in rule checks: the error is written, the check answers false.</summary>
-        private static bool Refused(string? _) => false;
+        private static bool Refused(PreflightFindings? _) => false;
 
-        private static string? Fail(IAuditOutput output, string errorId, AuditErrorKind kind, string target, string message)
+        private static PreflightFindings? Fail(IAuditOutput output, string errorId, AuditErrorKind kind, string target, string message)
         {
             output.WriteError(new AuditError(errorId, kind, message, target));
             return null;
         }
 
-        private static string? Unchecked(IAuditOutput output, string rule, AuditError error)
+        private static PreflightFindings? Unchecked(IAuditOutput output, string rule, AuditError error)
         {
             output.WriteError(new AuditError(error.ErrorId, error.Kind, $"Rule '{rule}' could not be checked, so nothing was written: {error.Message}", error.Target, error.Exception));
             return null;
-        }
-
-        private readonly struct Read<T>
-        {
-            public Read(T? value, AuditError? error)
-            {
-                Value = value;
-                Error = error;
-            }
-
-            public T? Value { get; }
-            public AuditError? Error { get; }
         }
     }
 }

@@ -2,6 +2,7 @@ using S3Audit.Engine.AccessLogging;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Pipeline;
 using S3Audit.TestSupport;
+using static S3Audit.Engine.Tests.AccessLogging.RecordedLoggingEndpoint;
 
 namespace S3Audit.Engine.Tests.AccessLogging;
 
@@ -11,34 +12,6 @@ namespace S3Audit.Engine.Tests.AccessLogging;
 /// </summary>
 public class RecordedPreflightTests
 {
-    private const string Ns = "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
-
-    private static RecordedHttpServer Server(RecordedResponse policyAnswer, Action<RecordedHttpServer>? first = null)
-    {
-        static Func<string, string, bool> Query(string name) => (pq, _) => pq.Contains('?') && pq.Substring(pq.IndexOf('?') + 1).Split('&').Any(p => p.Split('=')[0] == name);
-        static RecordedResponse NotFound(string code) => new(404, $"<Error><Code>{code}</Code><Message>not set</Message></Error>");
-        var server = new RecordedHttpServer();
-        first?.Invoke(server);
-        return server
-            .On("GET", Query("location"), new RecordedResponse(200, $"<LocationConstraint {Ns}>eu-central-1</LocationConstraint>"))
-            .On("GET", Query("acl"), new RecordedResponse(200, $"<AccessControlPolicy {Ns}><Owner><ID>owner1</ID></Owner><AccessControlList/></AccessControlPolicy>"))
-            .On("GET", Query("object-lock"), NotFound("ObjectLockConfigurationNotFoundError"))
-            .On("GET", Query("requestPayment"), new RecordedResponse(200, $"<RequestPaymentConfiguration {Ns}><Payer>BucketOwner</Payer></RequestPaymentConfiguration>"))
-            .On("GET", Query("encryption"), NotFound("ServerSideEncryptionConfigurationNotFoundError"))
-            .On("GET", Query("logging"), new RecordedResponse(200, $"<BucketLoggingStatus {Ns}/>"))
-            .On("GET", Query("policy"), policyAnswer);
-    }
-
-    private static S3Session Session(RecordedHttpServer server) => S3Session.Open(new S3ConnectionOptions
-    {
-        EndpointUrl = server.Url,
-        AccessKey = "AKIDEXAMPLE",
-        SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-        Region = "eu-central-1",
-        Provider = S3Provider.Ceph,
-        MaxAttempts = 1,
-    });
-
     [Theory]
     [InlineData(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")]
     [InlineData(500, "<Error><Code>InternalError</Code><Message>boom</Message></Error>")]
@@ -105,5 +78,25 @@ public class RecordedPreflightTests
         Assert.Null(plan);
         AuditErrorAssert.Single(output, "BucketAccessDenied", "logs");
         Assert.StartsWith("Rule 'SSE-S3 or no default encryption' could not be checked, so nothing was written", output.Errors.Single().Message);
+    }
+
+    [Theory]
+    [InlineData("EU", "eu-west-1")]
+    [InlineData("", "us-east-1")]
+    [InlineData("US", "us-east-1")]
+    public async Task LegacyLocationsAreTheRegionsTheyName(string sourceLocation, string targetLocation)
+    {
+        static RecordedResponse Location(string location) => new(200, $"<LocationConstraint {Ns}>{location}</LocationConstraint>");
+        using RecordedHttpServer server = Server(new RecordedResponse(404, "<Error><Code>NoSuchBucketPolicy</Code></Error>"), s => s
+            .On("GET", Query("src", "location"), Location(sourceLocation))
+            .On("GET", Query("logs", "location"), Location(targetLocation)));
+        using S3Session session = Session(server);
+        var output = new CollectingOutput();
+
+        EnableLoggingPlan? plan = await new AccessLoggingEnabler(session).PlanAsync(new EnableLoggingRequest { BucketName = "src", TargetBucketName = "logs" }, output, CancellationToken.None);
+
+        Assert.Empty(output.Errors);
+        Assert.NotNull(plan);
+        Assert.Equal(2, server.Received.Count(r => Query("location")(r.PathAndQuery, r.Body)));
     }
 }
