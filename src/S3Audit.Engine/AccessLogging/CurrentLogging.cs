@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
+using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Pipeline;
@@ -48,6 +49,11 @@ namespace S3Audit.Engine.AccessLogging
         public static async Task<CurrentLogging> ReadAsync(S3Session session, string bucket, CancellationToken cancellationToken)
         {
             GetBucketLoggingResponse response = await session.Client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
+            if (response.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                await BareNotFound.EnsureBucketExistsAsync(session, bucket, cancellationToken).ConfigureAwait(false);
+            }
+
             S3BucketLoggingConfig? config = response.BucketLoggingConfig;
             return new CurrentLogging(config?.TargetBucketName ?? string.Empty, config?.TargetPrefix ?? string.Empty, LoggingKeyFormat.Describe(config?.TargetObjectKeyFormat));
         }
