@@ -116,17 +116,17 @@ namespace S3Audit.Engine.Logs
                 r.Requester = s.Wrapper && s.ServiceAccountName.Length > 0 ? s.ServiceAccountName : First(s.ParentUser, r.AccessKeyId);
                 r.ErrorCode = r.ErrorCode.Length > 0 ? r.ErrorCode : (r.HttpStatus >= 400 ? OperationNames.MinioErrorCode(s.MinioError) : string.Empty);
                 r.Operation = OperationNames.FromMinio(r.RawOperation);
-                r.BytesSent = s.Tx >= 0 ? s.Tx : LogText.ParseLong(Bytes(s.ResponseContentLength));
+                r.BytesSent = s.Tx >= 0 ? s.Tx : ParseLong(s.ResponseContentLength);
                 if (r.HttpStatus < 400)
                 {
                     string op = r.Operation;
                     if (op == "PutObject" || op == "UploadPart" || op == "PostObject")
                     {
-                        r.ObjectSize = Math.Max(0, s.Rx >= 0 ? s.Rx : LogText.ParseLong(Bytes(s.RequestContentLength)));
+                        r.ObjectSize = Math.Max(0, s.Rx >= 0 ? s.Rx : ParseLong(s.RequestContentLength));
                     }
                     else if (op == "GetObject" || op == "HeadObject")
                     {
-                        r.ObjectSize = Math.Max(0, LogText.ParseLong(Bytes(s.ResponseContentLength)));
+                        r.ObjectSize = Math.Max(0, ParseLong(s.ResponseContentLength));
                     }
                 }
 
@@ -203,7 +203,17 @@ namespace S3Audit.Engine.Logs
         // MinIO and Ceph records count as errors exactly when their status is 4xx/5xx (see Finish).
         private void StopUnlessStatus(LogRecord rec) => _stop = _earlyFilter != null && !_earlyFilter.PassesStatus(rec.HttpStatus);
 
-        private static ReadOnlySpan<byte> Bytes(string s) => System.Text.Encoding.ASCII.GetBytes(s);
+        /// <summary>A header value such as Content-Length, read the way <see cref="LogText.ParseLong"/> reads log bytes, without allocating.</summary>
+        private static long ParseLong(string s)
+        {
+            Span<byte> ascii = stackalloc byte[Math.Min(s.Length, 32)];
+            for (int i = 0; i < ascii.Length; i++)
+            {
+                ascii[i] = s[i] < 128 ? (byte)s[i] : (byte)0xFF;
+            }
+
+            return LogText.ParseLong(ascii);
+        }
 
         private static string First(string a, string b, string c = "") => a.Length > 0 ? a : b.Length > 0 ? b : c;
 

@@ -45,6 +45,18 @@ public class JsonAuditLogTests
         }
     }
 
+    /// <summary>Records from before MinIO logged rx/tx take sizes from the Content-Length headers.</summary>
+    [Theory]
+    [InlineData("GetObject", "\"responseHeader\":{\"Content-Length\":\"4096\"}", 4096L, 4096L)]
+    [InlineData("PutObject", "\"requestHeader\":{\"Content-Length\":\"512\"},\"responseHeader\":{\"Content-Length\":\"0\"}", 0L, 512L)]
+    [InlineData("GetObject", "\"responseHeader\":{\"Content-Length\":\"\u0131\u0132\"}", 0L, 0L)]
+    public void ContentLengthHeadersStandInForRxAndTx(string api, string headers, long bytesSent, long objectSize)
+    {
+        string line = "{\"version\":\"1\",\"time\":\"2021-08-10T14:02:19Z\",\"api\":{\"name\":\"" + api + "\",\"bucket\":\"b\",\"object\":\"k\",\"statusCode\":200}," + headers + ",\"requestID\":\"R\"}";
+        S3AuditLogEntry e = Assert.Single(LogSamples.ParseText(line));
+        Assert.Equal((bytesSent, objectSize), (e.BytesSent, e.ObjectSize));
+    }
+
     [Fact]
     public void UnknownJsonRecordIsRejectedNotGuessed()
     {
