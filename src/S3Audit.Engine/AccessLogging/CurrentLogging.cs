@@ -49,11 +49,7 @@ namespace S3Audit.Engine.AccessLogging
         public static async Task<CurrentLogging> ReadAsync(S3Session session, string bucket, CancellationToken cancellationToken)
         {
             GetBucketLoggingResponse response = await session.Client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
-            if (response.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
-            {
-                await BareNotFound.EnsureBucketExistsAsync(session, bucket, cancellationToken).ConfigureAwait(false);
-            }
-
+            await BareNotFound.CheckAsync(response, session, bucket, cancellationToken).ConfigureAwait(false);
             S3BucketLoggingConfig? config = response.BucketLoggingConfig;
             return new CurrentLogging(config?.TargetBucketName ?? string.Empty, config?.TargetPrefix ?? string.Empty, LoggingKeyFormat.Describe(config?.TargetObjectKeyFormat));
         }

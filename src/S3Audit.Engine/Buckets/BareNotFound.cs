@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Audit.Engine.Connection;
@@ -14,16 +15,24 @@ namespace S3Audit.Engine.Buckets
     /// </summary>
     internal static class BareNotFound
     {
-        /// <summary>Returns when the bucket exists (a 403 proves it, too); throws NoSuchBucket when it does not.</summary>
-        public static async Task EnsureBucketExistsAsync(S3Session session, string bucket, CancellationToken cancellationToken)
+        /// <summary>
+        /// Nothing to do unless <paramref name="response"/> is such a 404; then returns when the bucket exists (a 403
+        /// proves it, too) and throws NoSuchBucket when it does not.
+        /// </summary>
+        public static async Task CheckAsync(AmazonWebServiceResponse response, S3Session session, string bucket, CancellationToken cancellationToken)
         {
+            if (response.HttpStatusCode != HttpStatusCode.NotFound)
+            {
+                return;
+            }
+
             try
             {
                 await session.Client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
             }
             catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new AmazonS3Exception($"The bucket '{bucket}' does not exist.", e, Amazon.Runtime.ErrorType.Sender, "NoSuchBucket", e.RequestId, HttpStatusCode.NotFound);
+                throw new AmazonS3Exception($"The bucket '{bucket}' does not exist.", e, ErrorType.Sender, "NoSuchBucket", e.RequestId, HttpStatusCode.NotFound);
             }
             catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden)
             {

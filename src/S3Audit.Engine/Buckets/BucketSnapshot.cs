@@ -120,12 +120,7 @@ namespace S3Audit.Engine.Buckets
             SettingReader.ReadAsync(_session, BucketName, "GetBucketWebsite", S3Feature.Website, async ct =>
             {
                 GetBucketWebsiteResponse response = await _session.Client.GetBucketWebsiteAsync(new GetBucketWebsiteRequest { BucketName = BucketName }, ct).ConfigureAwait(false);
-                if (response.HttpStatusCode == HttpStatusCode.NotFound)
-                {
-                    await BareNotFound.EnsureBucketExistsAsync(_session, BucketName, ct).ConfigureAwait(false);
-                    return Readout<string>.NotConfigured("Website hosting is off.");
-                }
-
+                await BareNotFound.CheckAsync(response, _session, BucketName, ct).ConfigureAwait(false);
                 WebsiteConfiguration? website = response.WebsiteConfiguration;
                 if (website == null ||
                     (string.IsNullOrEmpty(website.IndexDocumentSuffix) && website.RedirectAllRequestsTo == null))

@@ -53,7 +53,7 @@ namespace S3Audit.Engine.Posture
         public Task<Readout<EncryptionSetting>> EncryptionAsync() => Read("GetBucketEncryption", S3Feature.DefaultEncryption, async ct =>
         {
             GetBucketEncryptionResponse response = await _session.Client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = _bucket }, ct).ConfigureAwait(false);
-            await EnsureExistsOn404Async(response, ct).ConfigureAwait(false);
+            await BareNotFound.CheckAsync(response, _session, _bucket, ct).ConfigureAwait(false);
             ServerSideEncryptionRule? rule = response.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault();
             ServerSideEncryptionByDefault? byDefault = rule?.ServerSideEncryptionByDefault;
             string algorithm = byDefault?.ServerSideEncryptionAlgorithm?.Value ?? string.Empty;
@@ -75,15 +75,12 @@ namespace S3Audit.Engine.Posture
         public Task<Readout<LoggingSetting>> LoggingAsync() => Read("GetBucketLogging", S3Feature.ServerAccessLogging, async ct =>
         {
             GetBucketLoggingResponse response = await _session.Client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = _bucket }, ct).ConfigureAwait(false);
-            await EnsureExistsOn404Async(response, ct).ConfigureAwait(false);
+            await BareNotFound.CheckAsync(response, _session, _bucket, ct).ConfigureAwait(false);
             string target = response.BucketLoggingConfig?.TargetBucketName ?? string.Empty;
             return target.Length == 0
                 ? Readout<LoggingSetting>.NotConfigured("Server access logging is off.")
                 : Readout<LoggingSetting>.Of(new LoggingSetting(target, response.BucketLoggingConfig!.TargetPrefix ?? string.Empty));
         }, Array.Empty<string>(), string.Empty);
-
-        private Task EnsureExistsOn404Async(Amazon.Runtime.AmazonWebServiceResponse response, CancellationToken ct) =>
-            response.HttpStatusCode == System.Net.HttpStatusCode.NotFound ? BareNotFound.EnsureBucketExistsAsync(_session, _bucket, ct) : Task.CompletedTask;
 
         private Task<Readout<T>> Read<T>(string operation, S3Feature? feature, Func<CancellationToken, Task<Readout<T>>> read, string[] notConfiguredCodes, string notConfiguredReason) =>
             SettingReader.ReadAsync(_session, _bucket, operation, feature, read, notConfiguredCodes, notConfiguredReason, _output, _cancellationToken);
