@@ -36,7 +36,7 @@ namespace S3Audit.Commands.Hosting
             }
 
             // Nothing to write needs no confirmation; ShouldProcess runs here, on the pipeline thread.
-            if (planned.HasChanges && !_cmdlet.ShouldProcess($"{description}:\n{planned.Preview()}", $"{question}\n{planned.Preview()}", _cmdlet.MyInvocation.MyCommand.Name))
+            if (planned.HasChanges && !Confirmed(planned.Preview(), description, question))
             {
                 if (_passThru)
                 {
@@ -56,5 +56,8 @@ namespace S3Audit.Commands.Hosting
                 }
             });
         }
+
+        private bool Confirmed(string preview, string description, string question) =>
+            _cmdlet.ShouldProcess($"{description}:\n{preview}", $"{question}\n{preview}", _cmdlet.MyInvocation.MyCommand.Name);
     }
 }

@@ -23,7 +23,7 @@ namespace S3Audit.Engine.AccessLogging
         public override bool LoggingChanges => Current.Enabled;
 
         /// <inheritdoc />
-        public override string Preview()
+        private protected override string BuildPreview()
         {
             var text = new StringBuilder();
             text.AppendLine(LoggingChanges

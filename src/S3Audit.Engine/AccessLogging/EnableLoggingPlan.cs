@@ -32,7 +32,7 @@ namespace S3Audit.Engine.AccessLogging
         internal List<S3Grant> AclBefore { get; set; } = new List<S3Grant>();
 
         /// <summary>The logging configuration and the permission change, with the policy diff, as text.</summary>
-        public override string Preview()
+        private protected override string BuildPreview()
         {
             EnableLoggingRequest r = Request;
             var text = new StringBuilder();

@@ -6,6 +6,8 @@ namespace S3Audit.Engine.AccessLogging
     /// </summary>
     public abstract class LoggingPlan
     {
+        private string? _preview;
+
         internal LoggingPlan(S3Provider provider, CurrentLogging current)
         {
             Provider = provider;
@@ -34,7 +36,8 @@ namespace S3Audit.Engine.AccessLogging
         internal TargetPolicyChange? PolicyChange { get; set; }
 
         /// <summary>The changes as text, with the policy diff.</summary>
-        public abstract string Preview();
+        /// <remarks>Built once: the plan does not change after PlanAsync returns, and the diff parses both policies.</remarks>
+        public string Preview() => _preview ??= BuildPreview();
 
         /// <summary>The result row for this plan with the given action.</summary>
         public S3AccessLoggingResult Result(S3AccessLoggingAction action)
@@ -47,6 +50,9 @@ namespace S3Audit.Engine.AccessLogging
             row.Provider = Provider;
             return row;
         }
+
+        /// <summary>Builds the text <see cref="Preview"/> returns.</summary>
+        private protected abstract string BuildPreview();
 
         /// <summary>The result row's bucket, target, prefix, key format and permission method.</summary>
         private protected abstract S3AccessLoggingResult Row();
