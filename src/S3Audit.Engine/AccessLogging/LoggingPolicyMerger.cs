@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using S3Audit.Engine.Policies;
 
@@ -220,37 +219,31 @@ namespace S3Audit.Engine.AccessLogging
             }
 
             /// <summary>The document with <paramref name="grant"/> as S3Audit's statement (none when null).</summary>
-            public string Write(ManagedGrant? grant)
+            public string Write(ManagedGrant? grant) => JsonText.Write(writer =>
             {
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                writer.WriteStartObject();
+                if (!_members.Any(m => m.Key == "Version"))
                 {
-                    writer.WriteStartObject();
-                    if (!_members.Any(m => m.Key == "Version"))
-                    {
-                        writer.WriteString("Version", DefaultVersion);
-                    }
-
-                    int position = _statementPosition < 0 ? _members.Count : _statementPosition;
-                    for (int i = 0; i <= _members.Count; i++)
-                    {
-                        if (i == position)
-                        {
-                            WriteStatements(writer, grant);
-                        }
-
-                        if (i < _members.Count)
-                        {
-                            writer.WritePropertyName(_members[i].Key);
-                            writer.WriteRawValue(_members[i].Value, skipInputValidation: true);
-                        }
-                    }
-
-                    writer.WriteEndObject();
+                    writer.WriteString("Version", DefaultVersion);
                 }
 
-                return Encoding.UTF8.GetString(buffer.ToArray());
-            }
+                int position = _statementPosition < 0 ? _members.Count : _statementPosition;
+                for (int i = 0; i <= _members.Count; i++)
+                {
+                    if (i == position)
+                    {
+                        WriteStatements(writer, grant);
+                    }
+
+                    if (i < _members.Count)
+                    {
+                        writer.WritePropertyName(_members[i].Key);
+                        writer.WriteRawValue(_members[i].Value, skipInputValidation: true);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }, indented: false);
 
             private void WriteStatements(Utf8JsonWriter writer, ManagedGrant? grant)
             {

@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using S3Audit.Engine.Policies;
 
 namespace S3Audit.Engine.AccessLogging
 {
@@ -56,13 +55,7 @@ namespace S3Audit.Engine.AccessLogging
             try
             {
                 using JsonDocument document = JsonDocument.Parse(json);
-                using var buffer = new MemoryStream();
-                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                {
-                    document.RootElement.WriteTo(writer);
-                }
-
-                return Encoding.UTF8.GetString(buffer.ToArray()).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+                return JsonText.Write(writer => document.RootElement.WriteTo(writer)).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
             }
             catch (JsonException)
             {

@@ -7,13 +7,13 @@ using System.Text.Json;
 
 namespace S3Audit.Engine.Policies
 {
-    /// <summary>Writes indented JSON with readable escaping (no \u002B for '+').</summary>
+    /// <summary>Writes JSON (indented unless asked otherwise) with readable escaping (no \u002B for '+').</summary>
     internal static class JsonText
     {
-        public static string Write(Action<Utf8JsonWriter> write)
+        public static string Write(Action<Utf8JsonWriter> write, bool indented = true)
         {
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 write(writer);
             }
