@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.S3.Model;
+using S3Audit.Engine.AccessLogging;
 using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Pipeline;
@@ -74,12 +75,10 @@ namespace S3Audit.Engine.Posture
 
         public Task<Readout<LoggingSetting>> LoggingAsync() => Read("GetBucketLogging", S3Feature.ServerAccessLogging, async ct =>
         {
-            GetBucketLoggingResponse response = await _session.Client.GetBucketLoggingAsync(new GetBucketLoggingRequest { BucketName = _bucket }, ct).ConfigureAwait(false);
-            await BareNotFound.CheckAsync(response, _session, _bucket, ct).ConfigureAwait(false);
-            string target = response.BucketLoggingConfig?.TargetBucketName ?? string.Empty;
-            return target.Length == 0
-                ? Readout<LoggingSetting>.NotConfigured("Server access logging is off.")
-                : Readout<LoggingSetting>.Of(new LoggingSetting(target, response.BucketLoggingConfig!.TargetPrefix ?? string.Empty));
+            CurrentLogging current = await CurrentLogging.ReadAsync(_session, _bucket, ct).ConfigureAwait(false);
+            return current.Enabled
+                ? Readout<LoggingSetting>.Of(new LoggingSetting(current.Target, current.Prefix))
+                : Readout<LoggingSetting>.NotConfigured("Server access logging is off.");
         }, Array.Empty<string>(), string.Empty);
 
         private Task<Readout<T>> Read<T>(string operation, S3Feature? feature, Func<CancellationToken, Task<Readout<T>>> read, string[] notConfiguredCodes, string notConfiguredReason) =>
