@@ -32,7 +32,7 @@ namespace S3Audit.Engine.AccessLogging
             }
 
             string target = current.Enabled ? current.Target : request.TargetBucketName ?? string.Empty;
-            string prefix = current.Enabled ? current.Prefix : string.IsNullOrEmpty(request.TargetPrefix) ? request.BucketName + "/" : request.TargetPrefix!;
+            string prefix = current.Enabled ? current.Prefix : request.EffectivePrefix;
             var plan = new DisableLoggingPlan(request, _session.Provider, current, target, prefix);
             if (request.RemovePermission)
             {

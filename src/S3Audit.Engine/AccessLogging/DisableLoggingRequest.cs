@@ -11,5 +11,8 @@ namespace S3Audit.Engine.AccessLogging
         public string? TargetBucketName { get; set; }
         /// <summary>The prefix to drop from the statement when logging is already off; default "&lt;source&gt;/".</summary>
         public string? TargetPrefix { get; set; }
+
+        /// <summary>The prefix in effect when logging is already off.</summary>
+        public string EffectivePrefix => LoggingPrefix.Effective(BucketName, TargetPrefix);
     }
 }

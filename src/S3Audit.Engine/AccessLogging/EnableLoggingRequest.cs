@@ -19,7 +19,7 @@ namespace S3Audit.Engine.AccessLogging
         public bool Force { get; set; }
 
         /// <summary>The prefix in effect.</summary>
-        public string EffectivePrefix => string.IsNullOrEmpty(TargetPrefix) ? BucketName + "/" : TargetPrefix!;
+        public string EffectivePrefix => LoggingPrefix.Effective(BucketName, TargetPrefix);
 
         /// <summary>SimplePrefix or PartitionedPrefix(EventTime|DeliveryTime).</summary>
         public string KeyFormat => LoggingKeyFormat.Describe(PartitionedPrefix, PartitionDateSource);
