@@ -123,7 +123,7 @@ namespace S3Audit.Engine.AccessLogging
                 try
                 {
                     CurrentLogging logging = await CurrentLogging.ReadAsync(_session, other, ct).ConfigureAwait(false);
-                    if (logging.Target == plan.TargetBucketName && logging.Prefix == plan.TargetPrefix)
+                    if (logging.LogsTo(plan.TargetBucketName, plan.TargetPrefix))
                     {
                         return true;
                     }

@@ -47,8 +47,7 @@ namespace S3Audit.Engine.AccessLogging
                 return null;
             }
 
-            if (current.Enabled && !request.Force &&
-                (current.Target != request.TargetBucketName || current.Prefix != request.EffectivePrefix))
+            if (current.Enabled && !request.Force && !current.LogsTo(request.TargetBucketName, request.EffectivePrefix))
             {
                 output.WriteError(new AuditError("AccessLoggingTargetConflict", AuditErrorKind.InvalidArgument,
                     $"Bucket '{request.BucketName}' already logs to {current.Describe()}. PutBucketLogging replaces the whole configuration, so use -Force to switch it to '{request.TargetBucketName}/{request.EffectivePrefix}'.",
@@ -170,7 +169,7 @@ namespace S3Audit.Engine.AccessLogging
             {
                 problem = await PermissionProblemAsync(plan, ct).ConfigureAwait(false);
                 CurrentLogging after = await CurrentLogging.ReadAsync(_session, request.BucketName, ct).ConfigureAwait(false);
-                if (problem == null && (after.Target != request.TargetBucketName || after.Prefix != request.EffectivePrefix))
+                if (problem == null && !after.LogsTo(request.TargetBucketName, request.EffectivePrefix))
                 {
                     problem = $"bucket '{request.BucketName}' logs to {(after.Enabled ? after.Describe() : "nothing")} after the change";
                 }

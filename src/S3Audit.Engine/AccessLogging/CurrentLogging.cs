@@ -27,9 +27,12 @@ namespace S3Audit.Engine.AccessLogging
         /// <summary>target/prefix, or empty when logging is off.</summary>
         public string Describe() => Enabled ? $"{Target}/{Prefix} ({KeyFormat})" : string.Empty;
 
+        /// <summary>True when the logs go to <paramref name="target"/> under <paramref name="prefix"/>.</summary>
+        public bool LogsTo(string target, string prefix) =>
+            string.Equals(Target, target, StringComparison.Ordinal) && string.Equals(Prefix, prefix, StringComparison.Ordinal);
+
         public bool Matches(string target, string prefix, string keyFormat) =>
-            string.Equals(Target, target, StringComparison.Ordinal) && string.Equals(Prefix, prefix, StringComparison.Ordinal) &&
-            string.Equals(KeyFormat, keyFormat, StringComparison.Ordinal);
+            LogsTo(target, prefix) && string.Equals(KeyFormat, keyFormat, StringComparison.Ordinal);
 
         /// <summary>Reads GetBucketLogging; null after writing the failure as an error.</summary>
         public static async Task<CurrentLogging?> TryReadAsync(S3Session session, string bucket, IAuditOutput output, CancellationToken cancellationToken)
