@@ -60,15 +60,8 @@ namespace S3Audit.Commands.Cmdlets
                 var creator = new LyveTargetCreator(Session);
                 RunEngine(async (output, token) =>
                 {
-                    try
-                    {
-                        await creator.CreateAsync(BucketName, RetentionMode, RetentionDays, token).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (!token.IsCancellationRequested && !(e is ArgumentException))
-                    {
-                        output.WriteError(Engine.Errors.S3ErrorClassifier.Classify(e, "CreateBucket", BucketName));
-                    }
-
+                    // A failed create is written as an error; the validation below says what the bucket lacks.
+                    await creator.TryCreateAsync(BucketName, RetentionMode, RetentionDays, output, token).ConfigureAwait(false);
                     target = await validator.ValidateAsync(BucketName, token).ConfigureAwait(false);
                 });
             }

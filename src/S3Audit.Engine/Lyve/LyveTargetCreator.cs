@@ -4,6 +4,8 @@ using System.Threading.Tasks;
 using Amazon.S3;
 using Amazon.S3.Model;
 using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
+using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Lyve
@@ -15,6 +17,24 @@ namespace S3Audit.Engine.Lyve
 
         /// <summary>Creates a creator on a session.</summary>
         public LyveTargetCreator(S3Session session) => _session = session;
+
+        /// <summary>
+        /// <see cref="CreateAsync"/>, writing an S3 failure as a classified error instead of throwing; false after that error.
+        /// Invalid arguments still throw.
+        /// </summary>
+        public async Task<bool> TryCreateAsync(string bucket, string retentionMode, int retentionDays, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await CreateAsync(bucket, retentionMode, retentionDays, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !(e is ArgumentException))
+            {
+                output.WriteError(S3ErrorClassifier.Classify(e, "CreateBucket", bucket));
+                return false;
+            }
+        }
 
         /// <summary>Creates the bucket with object lock (which turns versioning on) and a default retention.</summary>
         /// <param name="bucket">The new bucket.</param>
