@@ -17,7 +17,7 @@ namespace S3Audit.Engine.Logs
             IReadOnlyList<LyveTargetRecord> targets = store.Load();
             List<LyveTargetRecord> matching = targets
                 .Where(t => string.IsNullOrEmpty(bucketName) || string.Equals(t.BucketName, bucketName, StringComparison.Ordinal))
-                .Where(t => string.IsNullOrEmpty(endpointUrl) || string.Equals(t.EndpointUrl.TrimEnd('/'), endpointUrl!.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+                .Where(t => string.IsNullOrEmpty(endpointUrl) || LyveTargetStore.SameEndpoint(t.EndpointUrl, endpointUrl!))
                 .ToList();
             if (matching.Count == 1)
             {

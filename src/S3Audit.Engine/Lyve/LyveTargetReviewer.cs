@@ -43,7 +43,7 @@ namespace S3Audit.Engine.Lyve
             // An explicit -EndpointUrl narrows the review to the targets recorded for that endpoint.
             string endpoint = (_callerOptions.EndpointUrl ?? string.Empty).TrimEnd('/');
             List<LyveTargetRecord> selected = records
-                .Where(r => endpoint.Length == 0 || string.Equals(r.EndpointUrl.TrimEnd('/'), endpoint, StringComparison.OrdinalIgnoreCase))
+                .Where(r => endpoint.Length == 0 || LyveTargetStore.SameEndpoint(r.EndpointUrl, endpoint))
                 .Where(r => patterns.Count == 0 || patterns.Any(p => p.IsMatch(r.BucketName))).ToList();
             if (selected.Count == 0)
             {

@@ -89,7 +89,10 @@ namespace S3Audit.Engine.Lyve
             new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
 
         private static bool SameTarget(LyveTargetRecord a, LyveTargetRecord b) =>
-            string.Equals(a.BucketName, b.BucketName, StringComparison.Ordinal) &&
-            string.Equals(a.EndpointUrl.TrimEnd('/'), b.EndpointUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+            string.Equals(a.BucketName, b.BucketName, StringComparison.Ordinal) && SameEndpoint(a.EndpointUrl, b.EndpointUrl);
+
+        /// <summary>True when two endpoint URLs name the same endpoint: case aside, and with or without a trailing '/'.</summary>
+        internal static bool SameEndpoint(string a, string b) =>
+            string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
     }
 }
