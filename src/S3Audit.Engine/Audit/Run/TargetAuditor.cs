@@ -83,9 +83,8 @@ namespace S3Audit.Engine.Audit.Run
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                // Classified like a bucket call (ids TargetAccessDenied, TargetConnectionFailed ...), worded for the account.
-                AuditError error = S3ErrorClassifier.Classify(e, "ListBuckets", target.Name, idPrefix: "Target");
-                output.WriteError(new AuditError(error.ErrorId, error.Kind, error.Message.Replace($"bucket '{target.Name}'", "the account"), target.Name, error.Exception));
+                // Ids TargetAccessDenied, TargetConnectionFailed ...; the target is the audit target's name.
+                output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListBuckets", "the account", target.Name, "Target"));
                 return null;
             }
 
