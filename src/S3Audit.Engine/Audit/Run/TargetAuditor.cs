@@ -118,7 +118,7 @@ namespace S3Audit.Engine.Audit.Run
                 }
             }
 
-            outcome.Findings.AddRange(collector.Drain());
+            outcome.Findings.AddRange(collector.Findings);
         }
     }
 }
