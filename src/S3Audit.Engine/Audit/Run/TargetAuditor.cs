@@ -97,9 +97,10 @@ namespace S3Audit.Engine.Audit.Run
         private async Task RunChecksAsync(AuditTarget target, AuditConfig config, S3Session session, IReadOnlyList<string> buckets, IAuditOutput output, TargetOutcome outcome, CancellationToken cancellationToken)
         {
             var collector = new FindingCollector();
+            var reviews = new BucketReviews(session);
             foreach (AuditCheckSettings settings in config.Checks)
             {
-                var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector);
+                var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector, reviews);
                 if (!_registry.TryGet(settings.Name, out IAuditCheck check))
                 {
                     outcome.UnavailableChecks.Add(settings.Name);
