@@ -88,7 +88,7 @@ namespace S3Audit.Commands.Cmdlets
                 return;
             }
 
-            if (Session.Provider != S3Provider.Exoscale)
+            if (!SessionCredentialReview.IsAvailable(Session))
             {
                 RequireFeature(S3Feature.IamApi);
             }

@@ -60,7 +60,7 @@ namespace S3Audit.Engine.Buckets
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                AuditError error = S3ErrorClassifier.Classify(e, "STS GetCallerIdentity", "account", idPrefix: "Account", subject: "the caller's account");
+                AuditError error = S3ErrorClassifier.ClassifyEntity(e, "STS GetCallerIdentity", "the caller's account", "account", "Account");
                 output.WriteError(error);
                 return Readout<PublicAccessBlockFlags>.Unknown("the account id could not be read: " + error.Message);
             }
@@ -89,7 +89,7 @@ namespace S3Audit.Engine.Buckets
                     return Readout<PublicAccessBlockFlags>.NotConfigured($"Account {AccountId} has no account-level Block Public Access.");
                 }
 
-                AuditError error = S3ErrorClassifier.Classify(e, "S3 Control GetPublicAccessBlock", AccountId, idPrefix: "Account", subject: $"account '{AccountId}'");
+                AuditError error = S3ErrorClassifier.ClassifyEntity(e, "S3 Control GetPublicAccessBlock", $"account '{AccountId}'", AccountId, "Account");
                 output.WriteError(error);
                 return Readout<PublicAccessBlockFlags>.Unknown(error.Message);
             }

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.S3;
 using S3Audit.Engine.Providers;
@@ -11,6 +13,9 @@ namespace S3Audit.Engine.Connection
     /// </summary>
     public sealed class S3Session : IDisposable
     {
+        private readonly object _callerAccountGate = new object();
+        private Task<string>? _callerAccount;
+
         private S3Session(S3ConnectionOptions options, S3Provider provider, string region, ResolvedCredentials credentials, string regionSource)
         {
             Options = options;
@@ -78,10 +83,31 @@ namespace S3Audit.Engine.Connection
             }
         }
 
-        /// <summary>The account id of the session's identity (STS GetCallerIdentity), with the session's retries and timeout.</summary>
-        /// <param name="stsEndpoint">Another STS endpoint (recorded responses in tests); the region's by default.</param>
+        /// <summary>
+        /// The account id of the session's identity (STS GetCallerIdentity), with the session's retries and timeout.
+        /// The default endpoint's answer is kept for the session (the identity cannot change); a failure is not kept.
+        /// </summary>
+        /// <param name="stsEndpoint">Another STS endpoint (recorded responses in tests), asked every time; the region's by default.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        internal async System.Threading.Tasks.Task<string> CallerAccountAsync(Uri? stsEndpoint, System.Threading.CancellationToken cancellationToken)
+        internal Task<string> CallerAccountAsync(Uri? stsEndpoint, CancellationToken cancellationToken)
+        {
+            if (stsEndpoint != null)
+            {
+                return ReadCallerAccountAsync(stsEndpoint, cancellationToken);
+            }
+
+            lock (_callerAccountGate)
+            {
+                if (_callerAccount == null || _callerAccount.IsFaulted || _callerAccount.IsCanceled)
+                {
+                    _callerAccount = ReadCallerAccountAsync(null, cancellationToken);
+                }
+
+                return _callerAccount;
+            }
+        }
+
+        private async Task<string> ReadCallerAccountAsync(Uri? stsEndpoint, CancellationToken cancellationToken)
         {
             var config = new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig
             {

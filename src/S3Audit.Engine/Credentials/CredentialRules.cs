@@ -25,6 +25,20 @@ namespace S3Audit.Engine.Credentials
             ["KeyNeverUsed"] = S3AuditSeverity.Low,
         };
 
+        /// <summary>What to do about each finding, for Invoke-S3Audit.</summary>
+        internal static readonly IReadOnlyDictionary<string, string> Remediations = new Dictionary<string, string>
+        {
+            ["RootAccessKey"] = "Delete the root user's access keys; use IAM users or roles with least privilege.",
+            ["FullAdminAccess"] = "Replace the administrator policy with one limited to the actions and buckets the identity needs.",
+            ["AnyoneCanAssume"] = "Restrict the role's trust policy to named principals, with conditions.",
+            ["FullS3Access"] = "Replace s3:* with the actions and buckets the identity needs (New-S3ReadOnlyLogPolicy, New-S3LogStoragePolicy).",
+            ["ConsoleWithoutMfa"] = "Enable MFA for the console user, or remove its password.",
+            ["KeyNotRotated"] = "Create a new access key, switch the clients to it, then deactivate and delete the old one.",
+            ["KeyUnused"] = "Deactivate the unused key, and delete it if nothing breaks.",
+            ["TwoActiveKeys"] = "Keep one active key per user; deactivate the other after rotation.",
+            ["KeyNeverUsed"] = "Delete access keys that are never used.",
+        };
+
         /// <summary>The rows of one identity.</summary>
         public static IEnumerable<S3AuditCredential> Evaluate(IdentityFacts identity, CredentialReviewRequest request, S3Provider provider, DateTimeOffset now)
         {
@@ -90,11 +104,16 @@ namespace S3Audit.Engine.Credentials
             Source = identity.Source,
         };
 
-        private static S3AuditSeverity SeverityOf(string finding)
+        /// <summary>The rule a finding names: "KeyUnused (50 days > 45)" gives KeyUnused.</summary>
+        internal static string RuleOf(string finding)
         {
             int space = finding.IndexOf(' ');
-            return Severities.TryGetValue(space > 0 ? finding.Substring(0, space) : finding, out S3AuditSeverity s) ? s : S3AuditSeverity.Low;
+            return space > 0 ? finding.Substring(0, space) : finding;
         }
+
+        /// <summary>The finding's severity; Low for a rule without one.</summary>
+        internal static S3AuditSeverity SeverityOf(string finding) =>
+            Severities.TryGetValue(RuleOf(finding), out S3AuditSeverity s) ? s : S3AuditSeverity.Low;
 
         private static int Days(TimeSpan span) => Math.Max(0, (int)Math.Floor(span.TotalDays));
     }

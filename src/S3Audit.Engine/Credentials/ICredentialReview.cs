@@ -19,9 +19,13 @@ namespace S3Audit.Engine.Credentials
     public static class CredentialReviewExtensions
     {
         /// <summary>Runs the review and writes each row to <paramref name="output"/>.</summary>
-        public static async Task RunAsync(this ICredentialReview review, CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
+        public static async Task RunAsync(this ICredentialReview review, CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken) =>
+            Write(await review.ReviewAsync(request, output, cancellationToken).ConfigureAwait(false), output);
+
+        /// <summary>Writes each row to <paramref name="output"/>.</summary>
+        internal static void Write(IEnumerable<S3AuditCredential> rows, IAuditOutput output)
         {
-            foreach (S3AuditCredential row in await review.ReviewAsync(request, output, cancellationToken).ConfigureAwait(false))
+            foreach (S3AuditCredential row in rows)
             {
                 output.WriteObject(row);
             }

@@ -33,12 +33,7 @@ namespace S3Audit.Engine.Credentials
         }
 
         /// <summary>Runs the review and writes each row to <paramref name="output"/>.</summary>
-        public static async Task RunAsync(S3Session session, CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
-        {
-            foreach (S3AuditCredential row in await ReviewAsync(session, request, output, cancellationToken).ConfigureAwait(false))
-            {
-                output.WriteObject(row);
-            }
-        }
+        public static async Task RunAsync(S3Session session, CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken) =>
+            CredentialReviewExtensions.Write(await ReviewAsync(session, request, output, cancellationToken).ConfigureAwait(false), output);
     }
 }

@@ -18,10 +18,9 @@ namespace S3Audit.Engine.Errors
         /// <param name="bucketName">The bucket, used in the message and as the target.</param>
         /// <param name="key">The object key, if any.</param>
         /// <param name="idPrefix">The error id prefix: Bucket or Object.</param>
-        /// <param name="subject">What the message names instead of the bucket, e.g. "account '111122223333'".</param>
-        public static AuditError Classify(Exception exception, string operation, string bucketName, string? key = null, string? idPrefix = null, string? subject = null)
+        public static AuditError Classify(Exception exception, string operation, string bucketName, string? key = null, string? idPrefix = null)
         {
-            string what = subject ?? (string.IsNullOrEmpty(key) ? $"bucket '{bucketName}'" : $"object '{key}' in bucket '{bucketName}'");
+            string what = string.IsNullOrEmpty(key) ? $"bucket '{bucketName}'" : $"object '{key}' in bucket '{bucketName}'";
             string prefix = idPrefix ?? (string.IsNullOrEmpty(key) ? "Bucket" : "Object");
             object target = string.IsNullOrEmpty(key) ? bucketName : $"{bucketName}/{key}";
             return ClassifyEntity(exception, operation, what, target, prefix);

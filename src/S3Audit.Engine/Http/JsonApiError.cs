@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using Amazon.Runtime;
 using S3Audit.Engine.Errors;
-using S3Audit.Engine.Security;
 
 namespace S3Audit.Engine.Http
 {
@@ -32,7 +30,7 @@ namespace S3Audit.Engine.Http
             }
             catch (JsonException)
             {
-                message = body.Length > 200 ? body.Substring(0, 200) : body;
+                message = ServiceErrors.Unparsed(body);
             }
 
             string classified = status switch
@@ -44,9 +42,7 @@ namespace S3Audit.Engine.Http
                 400 when code.Length == 0 && codeFor400 != null => codeFor400,
                 _ => code.Length > 0 ? code : "HttpStatus" + status,
             };
-            string said = code.Length > 0 ? code : classified;
-            string text = SecretMasker.MaskText($"{service} {what} failed with {said} (HTTP {status}){(message.Length > 0 ? ": " + message : string.Empty)}");
-            return new AmazonServiceException(text, ErrorType.Sender, classified, string.Empty, (HttpStatusCode)status);
+            return ServiceErrors.Create($"{service} {what}", status, classified, message, string.Empty, code.Length > 0 ? code : null);
         }
 
         /// <summary>An AuditError with the classifier's id and kind and, for API errors, the API's own message.</summary>

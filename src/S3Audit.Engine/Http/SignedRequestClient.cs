@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -162,7 +161,7 @@ namespace S3Audit.Engine.Http
             }
             catch (System.Xml.XmlException)
             {
-                message = response.Body.Length > 200 ? response.Body.Substring(0, 200) : response.Body;
+                message = ServiceErrors.Unparsed(response.Body);
             }
 
             if (string.IsNullOrEmpty(code))
@@ -171,8 +170,7 @@ namespace S3Audit.Engine.Http
             }
 
             string what = string.IsNullOrEmpty(request.Description) ? $"{request.Method} {request.Path}" : request.Description;
-            string text = Security.SecretMasker.MaskText($"{what} failed with {code} (HTTP {response.StatusCode}){(message.Length > 0 ? ": " + message : string.Empty)}");
-            return new AmazonServiceException(text, ErrorType.Sender, code, requestId, (HttpStatusCode)response.StatusCode);
+            return ServiceErrors.Create(what, response.StatusCode, code, message, requestId);
         }
 
         /// <summary>application/x-www-form-urlencoded with RFC 3986 escaping (what SigV4 expects).</summary>

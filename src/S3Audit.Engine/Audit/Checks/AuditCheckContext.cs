@@ -10,7 +10,7 @@ namespace S3Audit.Engine.Audit.Checks
     {
         private readonly IFindingSink _sink;
 
-        internal AuditCheckContext(AuditTarget target, S3Session session, IReadOnlyList<string> buckets, AuditCheckSettings settings, AuditThresholds thresholds, IAuditOutput output, IFindingSink sink)
+        internal AuditCheckContext(AuditTarget target, S3Session session, IReadOnlyList<string> buckets, AuditCheckSettings settings, AuditThresholds thresholds, IAuditOutput output, IFindingSink sink, BucketReviews reviews)
         {
             Target = target;
             Session = session;
@@ -19,6 +19,7 @@ namespace S3Audit.Engine.Audit.Checks
             Thresholds = thresholds;
             Output = output;
             _sink = sink;
+            Reviews = reviews;
         }
 
         /// <summary>The target (name, provider, endpoint).</summary>
@@ -33,6 +34,8 @@ namespace S3Audit.Engine.Audit.Checks
         public AuditThresholds Thresholds { get; }
         /// <summary>Errors (they make the target incomplete), warnings and verbose messages of the run.</summary>
         public IAuditOutput Output { get; }
+        /// <summary>The target's bucket reviews, shared by its checks so a bucket is read once.</summary>
+        internal BucketReviews Reviews { get; }
 
         /// <summary>Reports a problem. <paramref name="bucketName"/> is empty for a finding about the whole target.</summary>
         public void Fail(string bucketName, string rule, S3AuditSeverity severity, string detail, string remediation) =>

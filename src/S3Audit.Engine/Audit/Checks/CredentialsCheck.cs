@@ -13,19 +13,6 @@ namespace S3Audit.Engine.Audit.Checks
     /// </summary>
     public sealed class CredentialsCheck : IAuditCheck
     {
-        private static readonly IReadOnlyDictionary<string, string> Remediations = new Dictionary<string, string>
-        {
-            ["RootAccessKey"] = "Delete the root user's access keys; use IAM users or roles with least privilege.",
-            ["FullAdminAccess"] = "Replace the administrator policy with one limited to the actions and buckets the identity needs.",
-            ["AnyoneCanAssume"] = "Restrict the role's trust policy to named principals, with conditions.",
-            ["FullS3Access"] = "Replace s3:* with the actions and buckets the identity needs (New-S3ReadOnlyLogPolicy, New-S3LogStoragePolicy).",
-            ["ConsoleWithoutMfa"] = "Enable MFA for the console user, or remove its password.",
-            ["KeyNotRotated"] = "Create a new access key, switch the clients to it, then deactivate and delete the old one.",
-            ["KeyUnused"] = "Deactivate the unused key, and delete it if nothing breaks.",
-            ["TwoActiveKeys"] = "Keep one active key per user; deactivate the other after rotation.",
-            ["KeyNeverUsed"] = "Delete access keys that are never used.",
-        };
-
         /// <inheritdoc />
         public string Name => AuditCheckNames.Credentials;
 
@@ -56,10 +43,9 @@ namespace S3Audit.Engine.Audit.Checks
                 string resource = row.AccessKeyId.Length > 0 ? $"{row.UserName} ({row.AccessKeyId})" : row.UserName;
                 foreach (string finding in row.Findings.Split(new[] { "; " }, System.StringSplitOptions.RemoveEmptyEntries))
                 {
-                    string rule = finding.Split(' ')[0];
-                    CredentialRules.Severities.TryGetValue(rule, out S3AuditSeverity severity);
-                    Remediations.TryGetValue(rule, out string? remediation);
-                    context.Fail(string.Empty, resource, rule, severity == S3AuditSeverity.None ? S3AuditSeverity.Low : severity,
+                    string rule = CredentialRules.RuleOf(finding);
+                    CredentialRules.Remediations.TryGetValue(rule, out string? remediation);
+                    context.Fail(string.Empty, resource, rule, CredentialRules.SeverityOf(finding),
                         $"{row.IdentityType} {resource}: {finding}. S3 access: {row.S3Access}",
                         remediation ?? "Review the identity with Get-S3AuditCredential.");
                 }

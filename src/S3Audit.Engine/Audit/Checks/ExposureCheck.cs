@@ -21,7 +21,7 @@ namespace S3Audit.Engine.Audit.Checks
         public Task RunAsync(AuditCheckContext context, CancellationToken cancellationToken) =>
             BoundedParallel.ForEachAsync(context.Buckets, ThrottleLimit, async (bucket, ct) =>
             {
-                BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, ct).ConfigureAwait(false);
+                BucketPostureReport review = await context.Reviews.GetAsync(bucket, context.Output, ct).ConfigureAwait(false);
                 if (review.BucketMissing)
                 {
                     return;

@@ -35,7 +35,7 @@ namespace S3Audit.Engine.Audit.Checks
             var byTarget = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (string bucket in context.Buckets)
             {
-                BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+                BucketPostureReport review = await context.Reviews.GetAsync(bucket, context.Output, cancellationToken).ConfigureAwait(false);
                 if (review.BucketMissing)
                 {
                     continue;

@@ -56,7 +56,7 @@ namespace S3Audit.Engine.Audit.Checks
         private Task ReviewBucketsAsync(AuditCheckContext context, CancellationToken cancellationToken) =>
             BoundedParallel.ForEachAsync(context.Buckets, ThrottleLimit, async (bucket, ct) =>
             {
-                BucketPostureReport review = await BucketReviews.GetAsync(context, bucket, ct).ConfigureAwait(false);
+                BucketPostureReport review = await context.Reviews.GetAsync(bucket, context.Output, ct).ConfigureAwait(false);
                 foreach (S3AuditBucketFinding finding in review.Findings.Where(f => _takes(f.CheckId)))
                 {
                     S3AuditSeverity? severity = BucketReviews.SeverityOf(finding.Severity);

@@ -255,13 +255,12 @@ namespace S3Audit.Engine.Audit.Config
             foreach (KeyValuePair<YamlNode, YamlNode> pair in section.Children)
             {
                 string name = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
-                string canonical = AuditCheckNames.All.FirstOrDefault(n => n == name) ?? string.Empty;
-                if (canonical.Length == 0)
+                if (!AuditCheckNames.All.Contains(name))
                 {
                     continue;
                 }
 
-                var settings = new AuditCheckSettings { Name = canonical };
+                var settings = new AuditCheckSettings { Name = name };
                 bool? enabled = pair.Value is YamlMappingNode options ? ReadCheckOptions(options, settings, reader) : reader.Bool(pair.Value, $"the check '{name}'");
                 if (enabled == true)
                 {

@@ -16,14 +16,7 @@ namespace S3Audit.Engine.Audit.Run
             }
         }
 
-        public List<S3AuditFinding> Drain()
-        {
-            lock (_findings)
-            {
-                var all = new List<S3AuditFinding>(_findings);
-                _findings.Clear();
-                return all;
-            }
-        }
+        /// <summary>Everything added; read once every check has finished.</summary>
+        public IReadOnlyList<S3AuditFinding> Findings => _findings;
     }
 }

@@ -83,9 +83,8 @@ namespace S3Audit.Engine.Audit.Run
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                // Classified like a bucket call (ids TargetAccessDenied, TargetConnectionFailed ...), worded for the account.
-                AuditError error = S3ErrorClassifier.Classify(e, "ListBuckets", target.Name, idPrefix: "Target");
-                output.WriteError(new AuditError(error.ErrorId, error.Kind, error.Message.Replace($"bucket '{target.Name}'", "the account"), target.Name, error.Exception));
+                // Ids TargetAccessDenied, TargetConnectionFailed ...; the target is the audit target's name.
+                output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListBuckets", "the account", target.Name, "Target"));
                 return null;
             }
 
@@ -98,9 +97,10 @@ namespace S3Audit.Engine.Audit.Run
         private async Task RunChecksAsync(AuditTarget target, AuditConfig config, S3Session session, IReadOnlyList<string> buckets, IAuditOutput output, TargetOutcome outcome, CancellationToken cancellationToken)
         {
             var collector = new FindingCollector();
+            var reviews = new BucketReviews(session);
             foreach (AuditCheckSettings settings in config.Checks)
             {
-                var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector);
+                var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector, reviews);
                 if (!_registry.TryGet(settings.Name, out IAuditCheck check))
                 {
                     outcome.UnavailableChecks.Add(settings.Name);
@@ -119,7 +119,7 @@ namespace S3Audit.Engine.Audit.Run
                 }
             }
 
-            outcome.Findings.AddRange(collector.Drain());
+            outcome.Findings.AddRange(collector.Findings);
         }
     }
 }
