@@ -9,6 +9,9 @@ internal sealed record ParameterMetadata(
 {
     /// <summary>Declared by a base class of the cmdlet (the shared connection parameters) rather than by the cmdlet itself.</summary>
     public bool IsInherited { get; init; }
+
+    /// <summary>The [Parameter] attribute for a parameter set, else the first one (for an all-sets parameter, or no set given).</summary>
+    public ParameterSetMetadata SetFor(string? set) => Sets.FirstOrDefault(s => s.SetName == set) ?? Sets.First();
 }
 
 /// <summary>One [Parameter] attribute of a parameter: its set, position, whether it is mandatory and how it binds from the pipeline.</summary>
