@@ -5,13 +5,20 @@ namespace S3Audit.HelpBuilder;
 
 /// <summary>A parameter as the cmdlet class declares it.</summary>
 internal sealed record ParameterMetadata(
-    string Name, string TypeName, bool IsSwitch, bool IsArray, bool Globbing, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetMetadata> Sets);
+    string Name, string TypeName, bool IsSwitch, bool IsArray, bool Globbing, IReadOnlyList<string> Aliases, IReadOnlyList<ParameterSetMetadata> Sets)
+{
+    /// <summary>Declared by a base class of the cmdlet (the shared connection parameters) rather than by the cmdlet itself.</summary>
+    public bool IsInherited { get; init; }
+
+    /// <summary>The [Parameter] attribute for a parameter set, else the first one (for an all-sets parameter, or no set given).</summary>
+    public ParameterSetMetadata SetFor(string? set) => Sets.FirstOrDefault(s => s.SetName == set) ?? Sets.First();
+}
 
 /// <summary>One [Parameter] attribute of a parameter: its set, position, whether it is mandatory and how it binds from the pipeline.</summary>
 internal sealed record ParameterSetMetadata(string SetName, bool Mandatory, int? Position, bool ByValue, bool ByPropertyName);
 
-/// <summary>A cmdlet class of the module.</summary>
-internal sealed record CmdletMetadata(string Name, string Verb, string Noun, bool SupportsShouldProcess, IReadOnlyList<ParameterMetadata> Parameters, IReadOnlyList<string> OutputTypes)
+/// <summary>A cmdlet class of the module: its Verb-Noun name, the class's own name and whether the class is sealed.</summary>
+internal sealed record CmdletMetadata(string Name, string Verb, string Noun, string TypeName, bool IsSealed, bool SupportsShouldProcess, IReadOnlyList<ParameterMetadata> Parameters, IReadOnlyList<string> OutputTypes)
 {
     public const string AllSets = "__AllParameterSets";
 
@@ -50,18 +57,18 @@ internal static class CmdletMetadataReader
             string noun = (string)cmdlet.ConstructorArguments[1].Value!;
             bool shouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && (bool)a.TypedValue.Value!);
             var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Select(ReadParameter).OfType<ParameterMetadata>().ToList();
+                .Select(p => ReadParameter(type, p)).OfType<ParameterMetadata>().ToList();
             var outputs = type.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "OutputTypeAttribute")
                 .SelectMany(a => a.ConstructorArguments)
                 .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value })
                 .OfType<Type>().Select(t => t.FullName!).ToList();
-            result.Add(new CmdletMetadata($"{verb}-{noun}", verb, noun, shouldProcess, parameters, outputs));
+            result.Add(new CmdletMetadata($"{verb}-{noun}", verb, noun, type.Name, type.IsSealed, shouldProcess, parameters, outputs));
         }
 
         return result.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static ParameterMetadata? ReadParameter(PropertyInfo property)
+    private static ParameterMetadata? ReadParameter(Type cmdlet, PropertyInfo property)
     {
         var sets = property.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "ParameterAttribute").Select(a =>
         {
@@ -83,13 +90,17 @@ internal static class CmdletMetadataReader
             .SelectMany(a => a.ConstructorArguments).SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => (string)m.Value!) : new[] { (string)arg.Value! })
             .ToList();
         bool globbing = Attribute(property, "SupportsWildcardsAttribute") != null;
-        return new ParameterMetadata(property.Name, type.Name, type.FullName == Sma + "SwitchParameter", type.IsArray, globbing, aliases, sets);
+        return new ParameterMetadata(property.Name, type.Name, type.FullName == Sma + "SwitchParameter", type.IsArray, globbing, aliases, sets)
+        {
+            IsInherited = property.DeclaringType != cmdlet,
+        };
     }
 
     private static CustomAttributeData? Attribute(MemberInfo member, string name) =>
         member.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == Sma + name);
 
-    private static MetadataLoadContext Open(string moduleDirectory, string smaPath)
+    /// <summary>A MetadataLoadContext that resolves the module's assemblies, their dependencies, the runtime and SMA.</summary>
+    internal static MetadataLoadContext Open(string moduleDirectory, string smaPath)
     {
         var paths = new List<string>();
         paths.AddRange(Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"));

@@ -14,7 +14,7 @@ internal static class HelpCompiler
     {
         string commonPath = Path.Combine(helpDirectory, CommonFile);
         CommandHelp? common = File.Exists(commonPath) ? MarkdownHelpParser.ParseFile(commonPath) : null;
-        var commands = new List<(CmdletMetadata, CommandHelp, CommandHelp?)>();
+        var commands = new List<(CmdletMetadata, CommandHelp)>();
         foreach (CmdletMetadata cmdlet in cmdlets)
         {
             string path = Path.Combine(helpDirectory, cmdlet.Name + ".md");
@@ -26,10 +26,10 @@ internal static class HelpCompiler
 
             CommandHelp help = MarkdownHelpParser.ParseFile(path);
             Check(cmdlet, help, common, warnings);
-            commands.Add((cmdlet, help, common));
+            commands.Add((cmdlet, help));
         }
 
-        return MamlWriter.Write(commands);
+        return MamlWriter.Write(commands, common);
     }
 
     private static void Check(CmdletMetadata cmdlet, CommandHelp help, CommandHelp? common, List<string> warnings)

@@ -16,11 +16,12 @@ internal static class MamlWriter
         ["Confirm"] = "Prompts you for confirmation before running the cmdlet.",
     };
 
-    public static XDocument Write(IEnumerable<(CmdletMetadata Cmdlet, CommandHelp Help, CommandHelp? Common)> commands) =>
+    /// <param name="common">The shared parameter descriptions (docs/help/_CommonParameters.md), if any.</param>
+    public static XDocument Write(IEnumerable<(CmdletMetadata Cmdlet, CommandHelp Help)> commands, CommandHelp? common) =>
         new(new XDeclaration("1.0", "utf-8", null),
             new XElement(Msh + "helpItems", new XAttribute("schema", "maml"),
                 new XAttribute(XNamespace.Xmlns + "maml", Maml), new XAttribute(XNamespace.Xmlns + "command", Command), new XAttribute(XNamespace.Xmlns + "dev", Dev),
-                commands.Select(c => CommandElement(c.Cmdlet, c.Help, c.Common))));
+                commands.Select(c => CommandElement(c.Cmdlet, c.Help, common))));
 
     /// <summary>The description of a parameter: from the cmdlet's file, else the common file, else the built-in one for -WhatIf/-Confirm.</summary>
     public static List<string>? DescriptionOf(string parameter, CommandHelp help, CommandHelp? common)
@@ -57,7 +58,7 @@ internal static class MamlWriter
             new XElement(Command + "syntax", cmdlet.SetNames.Select(set => new XElement(Command + "syntaxItem",
                 new XElement(Maml + "name", cmdlet.Name),
                 parameters.Where(p => p.Sets.Any(s => s.SetName == set || s.SetName == CmdletMetadata.AllSets))
-                    .OrderBy(p => PositionIn(p, set) ?? int.MaxValue)
+                    .OrderBy(p => p.SetFor(set).Position ?? int.MaxValue)
                     .Select(p => ParameterElement(p, set, help, common))))),
             new XElement(Command + "parameters", parameters.Select(p => ParameterElement(p, null, help, common))),
             new XElement(Command + "inputTypes", InputTypes(parameters)),
@@ -74,7 +75,7 @@ internal static class MamlWriter
 
     private static XElement ParameterElement(ParameterMetadata p, string? set, CommandHelp help, CommandHelp? common)
     {
-        ParameterSetMetadata s = p.Sets.FirstOrDefault(x => x.SetName == set) ?? p.Sets.First();
+        ParameterSetMetadata s = p.SetFor(set);
         string pipeline = s.ByValue && s.ByPropertyName ? "True (ByValue, ByPropertyName)" : s.ByValue ? "True (ByValue)" : s.ByPropertyName ? "True (ByPropertyName)" : "False";
         string typeName = p.IsSwitch ? "SwitchParameter" : p.TypeName;
         return new XElement(Command + "parameter",
@@ -90,9 +91,6 @@ internal static class MamlWriter
             new XElement(Dev + "type", new XElement(Maml + "name", typeName), new XElement(Maml + "uri")),
             new XElement(Dev + "defaultValue", p.IsSwitch ? "False" : "None"));
     }
-
-    private static int? PositionIn(ParameterMetadata p, string set) =>
-        (p.Sets.FirstOrDefault(s => s.SetName == set) ?? p.Sets.First()).Position;
 
     private static IEnumerable<XElement> InputTypes(IEnumerable<ParameterMetadata> parameters) =>
         parameters.Where(p => p.Sets.Any(s => s.ByValue || s.ByPropertyName)).Select(p => p.TypeName).Distinct().Select(t => new XElement(Command + "inputType",

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using S3Audit.HelpBuilder;
 
 namespace S3Audit.Module.Tests;
 
@@ -8,26 +9,6 @@ public class ConventionTests
 {
     private static readonly string[] StateChangingVerbs =
         { "New", "Set", "Remove", "Start", "Stop", "Restart", "Reset", "Update", "Enable", "Disable", "Register", "Unregister", "Add", "Clear", "Install", "Uninstall", "Publish", "Rename", "Move" };
-
-    public sealed record CmdletInfo(string Name, string Verb, Type Type, CustomAttributeData Attribute);
-
-    private static List<CmdletInfo> Cmdlets(MetadataLoadContext mlc)
-    {
-        Assembly commands = mlc.LoadFromAssemblyPath(System.IO.Path.Combine(ModuleFolder.Path, "S3Audit.Commands.dll"));
-        var result = new List<CmdletInfo>();
-        foreach (Type type in commands.GetTypes().Where(t => !t.IsAbstract && t.IsPublic))
-        {
-            CustomAttributeData? cmdlet = type.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == "System.Management.Automation.CmdletAttribute");
-            if (cmdlet != null)
-            {
-                string verb = (string)cmdlet.ConstructorArguments[0].Value!;
-                string noun = (string)cmdlet.ConstructorArguments[1].Value!;
-                result.Add(new CmdletInfo($"{verb}-{noun}", verb, type, cmdlet));
-            }
-        }
-
-        return result;
-    }
 
     private static HashSet<string> ApprovedVerbs(MetadataLoadContext mlc)
     {
@@ -58,18 +39,20 @@ public class ConventionTests
         return types;
     }
 
+    /// <summary>A type directly in the S3Audit namespace (the output types), from its full name.</summary>
+    private static bool InS3AuditNamespace(string fullName) =>
+        fullName.StartsWith("S3Audit.", StringComparison.Ordinal) && fullName.IndexOf('.', "S3Audit.".Length) < 0;
+
     [Fact]
     public void ThereAreCmdletsToCheck()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
-        Assert.NotEmpty(Cmdlets(mlc));
+        Assert.NotEmpty(ModuleFolder.Cmdlets);
     }
 
     [Fact]
     public void ManifestExportsExactlyTheCmdletsInTheAssembly()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
-        Assert.Equal(Cmdlets(mlc).Select(c => c.Name).OrderBy(n => n), ModuleFolder.ManifestList("CmdletsToExport").OrderBy(n => n));
+        Assert.Equal(ModuleFolder.Cmdlets.Select(c => c.Name).OrderBy(n => n), ModuleFolder.ManifestList("CmdletsToExport").OrderBy(n => n));
     }
 
     [Fact]
@@ -78,37 +61,29 @@ public class ConventionTests
         using var mlc = ModuleFolder.OpenMetadata();
         HashSet<string> approved = ApprovedVerbs(mlc);
         Assert.Contains("Get", approved);
-        Assert.All(Cmdlets(mlc), c => Assert.True(approved.Contains(c.Verb), $"{c.Name}: '{c.Verb}' is not an approved verb"));
+        Assert.All(ModuleFolder.Cmdlets, c => Assert.True(approved.Contains(c.Verb), $"{c.Name}: '{c.Verb}' is not an approved verb"));
     }
 
     [Fact]
     public void EveryCmdletIsSealedAndNamedAfterItsVerbAndNoun()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
-        Assert.All(Cmdlets(mlc), c =>
+        Assert.All(ModuleFolder.Cmdlets, c =>
         {
-            Assert.True(c.Type.IsSealed, $"{c.Type.Name} is not sealed");
-            Assert.Equal(c.Name.Replace("-", string.Empty) + "Command", c.Type.Name);
+            Assert.True(c.IsSealed, $"{c.TypeName} is not sealed");
+            Assert.Equal(c.Name.Replace("-", string.Empty) + "Command", c.TypeName);
         });
     }
 
     [Fact]
     public void EveryCmdletDeclaresOutputTypesThatHaveAFormatView()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
         HashSet<string> formatted = FormattedTypes();
-        Assert.All(Cmdlets(mlc), c =>
+        Assert.All(ModuleFolder.Cmdlets, c =>
         {
-            var outputTypes = c.Type.GetCustomAttributesData()
-                .Where(a => a.AttributeType.FullName == "System.Management.Automation.OutputTypeAttribute")
-                .SelectMany(a => a.ConstructorArguments)
-                .SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value })
-                .OfType<Type>()
-                .ToList();
-            Assert.True(outputTypes.Count > 0, $"{c.Name} has no [OutputType]");
-            foreach (Type output in outputTypes.Where(t => t.Namespace == "S3Audit"))
+            Assert.True(c.OutputTypes.Count > 0, $"{c.Name} has no [OutputType]");
+            foreach (string output in c.OutputTypes.Where(InS3AuditNamespace))
             {
-                Assert.True(formatted.Contains(output.FullName!), $"{c.Name} outputs {output.FullName}, which has no view in formats/");
+                Assert.True(formatted.Contains(output), $"{c.Name} outputs {output}, which has no view in formats/");
             }
         });
     }
@@ -116,25 +91,22 @@ public class ConventionTests
     [Fact]
     public void StateChangingCmdletsSupportShouldProcess()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
-        Assert.All(Cmdlets(mlc).Where(c => StateChangingVerbs.Contains(c.Verb)), c =>
-            Assert.True(c.Attribute.NamedArguments.Any(n => n.MemberName == "SupportsShouldProcess" && (bool)n.TypedValue.Value!), $"{c.Name} changes state but does not declare SupportsShouldProcess"));
+        Assert.All(ModuleFolder.Cmdlets.Where(c => StateChangingVerbs.Contains(c.Verb)), c =>
+            Assert.True(c.SupportsShouldProcess, $"{c.Name} changes state but does not declare SupportsShouldProcess"));
     }
 
     [Fact]
     public void BucketNameParametersBindFromThePipelineByPropertyName()
     {
-        using var mlc = ModuleFolder.OpenMetadata();
-        foreach (CmdletInfo c in Cmdlets(mlc))
+        foreach (CmdletMetadata c in ModuleFolder.Cmdlets)
         {
-            PropertyInfo? bucket = c.Type.GetProperty("BucketName");
+            ParameterMetadata? bucket = c.Parameters.SingleOrDefault(p => p.Name == "BucketName");
             if (bucket == null)
             {
                 continue;
             }
 
-            var parameters = bucket.GetCustomAttributesData().Where(a => a.AttributeType.FullName == "System.Management.Automation.ParameterAttribute").ToList();
-            Assert.True(parameters.Any(p => p.NamedArguments.Any(n => n.MemberName == "ValueFromPipelineByPropertyName" && (bool)n.TypedValue.Value!)),
+            Assert.True(bucket.Sets.Any(s => s.ByPropertyName),
                 $"{c.Name} -BucketName does not bind by property name");
         }
     }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using S3Audit.HelpBuilder;
 
 namespace S3Audit.Module.Tests;
 
@@ -34,14 +35,12 @@ public static class ModuleFolder
     }
 
     /// <summary>A MetadataLoadContext that can read the module's assemblies and what they reference.</summary>
-    public static MetadataLoadContext OpenMetadata()
-    {
-        var paths = new List<string>();
-        paths.AddRange(Directory.GetFiles(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"));
-        paths.AddRange(Directory.GetFiles(Path, "*.dll"));
-        paths.AddRange(Directory.GetFiles(Dependencies, "*.dll"));
-        paths.Add(SmaReferencePath);
-        var byName = paths.GroupBy(System.IO.Path.GetFileName).Select(g => g.Last());
-        return new MetadataLoadContext(new PathAssemblyResolver(byName), "System.Runtime");
-    }
+    public static MetadataLoadContext OpenMetadata() => CmdletMetadataReader.Open(Path, SmaReferencePath);
+
+    private static readonly Lazy<IReadOnlyList<CmdletMetadata>> CmdletsRead = new(() => CmdletMetadataReader.Read(Path, SmaReferencePath));
+
+    /// <summary>The cmdlets of the built S3Audit.Commands.dll, read once for all tests.</summary>
+    internal static IReadOnlyList<CmdletMetadata> Cmdlets => CmdletsRead.Value;
+
+    internal static CmdletMetadata Cmdlet(string name) => Cmdlets.Single(c => c.Name == name);
 }

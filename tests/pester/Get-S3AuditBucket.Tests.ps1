@@ -2,8 +2,8 @@
 # The PowerShell surface of Get-S3AuditBucket.
 
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
     $command = Get-Command Get-S3AuditBucket
 }
 
@@ -38,10 +38,10 @@ Describe 'Get-S3AuditBucket' {
         @((Get-Help Get-S3AuditBucket -Full).Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
-    Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' {
+    Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
-            if (-not $env:S3_ENDPOINT) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
-            $connection = @{ EndpointUrl = $env:S3_ENDPOINT; AccessKey = $env:S3_ACCESS_KEY; SecretKey = (ConvertTo-SecureString $env:S3_SECRET_KEY -AsPlainText -Force); Provider = 'Ceph' }
+            if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
+            $connection = Get-S3TestConnection
         }
 
         It 'reads each piped bucket once and reports a missing one as BucketNotFound without a row' {

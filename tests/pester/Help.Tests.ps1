@@ -1,11 +1,13 @@
 # Pester 5. Get-Help for every exported cmdlet of the built module, and about_S3Audit.
 BeforeDiscovery {
-    $manifest = Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1')
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Import-PowerShellDataFile (Get-S3AuditManifestPath)
     $cmdlets = $manifest.CmdletsToExport
 }
 
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 }
 

@@ -1,6 +1,7 @@
 # Pester 5. Runs against the built module: dotnet build -c Release, then Invoke-Pester ./tests/pester
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
     $command = Get-Command Invoke-S3Audit -Module S3Audit
 
     function New-Profile([string] $Text) {

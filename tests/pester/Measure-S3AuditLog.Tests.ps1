@@ -3,7 +3,8 @@
 
 BeforeAll {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit/S3Audit.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
     $examples = Join-Path $repo 'examples/logs'
 }
 

@@ -7,7 +7,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-S3AuditModule
-    $script:manifest = Test-ModuleManifest (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1')
+    $script:manifest = Test-ModuleManifest (Get-S3AuditManifestPath)
 }
 
 Describe 'S3Audit module' -Tag 'CI' {
@@ -17,7 +17,7 @@ Describe 'S3Audit module' -Tag 'CI' {
     }
 
     It 'exports exactly the cmdlets the manifest lists' {
-        $listed = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1')).CmdletsToExport
+        $listed = (Import-PowerShellDataFile (Get-S3AuditManifestPath)).CmdletsToExport
         @((Get-Module S3Audit).ExportedCmdlets.Keys) | Sort-Object | Should -Be ($listed | Sort-Object)
     }
 

@@ -1,6 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
 }
 
 Describe 'New-S3ReadOnlyLogPolicy' {

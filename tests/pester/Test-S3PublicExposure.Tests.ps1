@@ -2,8 +2,8 @@
 # The PowerShell surface of Test-S3PublicExposure. Offline evaluation needs no server.
 
 BeforeAll {
-    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
-    Import-Module (Join-Path $repo 'out/S3Audit') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-S3AuditModule
     $command = Get-Command Test-S3PublicExposure
     $public = '{"Version":"2012-10-17","Statement":[{"Sid":"Anyone","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}'
     $restricted = '{"Version":"2012-10-17","Statement":[{"Sid":"Vpce","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}]}'
@@ -80,10 +80,10 @@ Describe 'Test-S3PublicExposure' {
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
-    Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' {
+    Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
-            if (-not $env:S3_ENDPOINT) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
-            $connection = @{ EndpointUrl = $env:S3_ENDPOINT; AccessKey = $env:S3_ACCESS_KEY; SecretKey = (ConvertTo-SecureString $env:S3_SECRET_KEY -AsPlainText -Force); Provider = 'Ceph' }
+            if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
+            $connection = Get-S3TestConnection
         }
 
         It 'takes rows of Get-S3AuditBucket from the pipeline by property name' {

@@ -1,9 +1,15 @@
 # Shared by the Pester suites: import the built module and connect to a test endpoint from the environment.
 
+function Get-S3AuditManifestPath {
+    Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1'
+}
+
 function Import-S3AuditModule {
-    $module = Join-Path $PSScriptRoot '../../out/S3Audit/S3Audit.psd1'
+    $module = Get-S3AuditManifestPath
     if (-not (Test-Path $module)) { throw "Build first (dotnet build -c Release): $module is missing." }
-    Import-Module $module -Force -ErrorAction Stop
+    # -Global: called from this module, a plain Import-Module would load S3Audit into this module's session state,
+    # where the test scripts cannot see its cmdlets.
+    Import-Module $module -Force -Global -ErrorAction Stop
 }
 
 function Test-S3Endpoint {
@@ -21,4 +27,4 @@ function Get-S3TestConnection {
     }
 }
 
-Export-ModuleMember -Function Import-S3AuditModule, Test-S3Endpoint, Get-S3TestConnection
+Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Test-S3Endpoint, Get-S3TestConnection

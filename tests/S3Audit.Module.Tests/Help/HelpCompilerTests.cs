@@ -14,7 +14,7 @@ public sealed class HelpCompilerTests : IDisposable
         new(name, type, isSwitch, type.EndsWith("[]"), false, Array.Empty<string>(), new[] { new ParameterSetMetadata(set, mandatory, position, byValue, false) });
 
     private static CmdletMetadata Cmdlet(bool shouldProcess, params ParameterMetadata[] parameters) =>
-        new("New-Thing", "New", "Thing", shouldProcess, parameters, new[] { "S3Audit.Thing" });
+        new("New-Thing", "New", "Thing", "NewThingCommand", true, shouldProcess, parameters, new[] { "S3Audit.Thing" });
 
     private void Source(string name, string text) => File.WriteAllText(Path.Combine(_dir, name), text);
 
@@ -57,7 +57,7 @@ public sealed class HelpCompilerTests : IDisposable
     {
         Source("New-Thing.md", "# New-Thing\n## SYNOPSIS\nx\n## DESCRIPTION\ny\n## PARAMETERS\n### -Nmae\nTypo.\n## EXAMPLES\n### Example 1\n```powershell\nNew-Thing\n```\n");
         var warnings = new List<string>();
-        var other = new CmdletMetadata("Get-Other", "Get", "Other", false, Array.Empty<ParameterMetadata>(), Array.Empty<string>());
+        var other = new CmdletMetadata("Get-Other", "Get", "Other", "GetOtherCommand", true, false, Array.Empty<ParameterMetadata>(), Array.Empty<string>());
 
         XDocument maml = HelpCompiler.Compile(new[] { Cmdlet(false, Parameter("Name")), other }, _dir, warnings);
 
@@ -71,7 +71,7 @@ public sealed class HelpCompilerTests : IDisposable
     [Fact]
     public void TheReaderSeesTheBuiltCmdletsAndTheirParameters()
     {
-        IReadOnlyList<CmdletMetadata> cmdlets = CmdletMetadataReader.Read(ModuleFolder.Path, ModuleFolder.SmaReferencePath);
+        IReadOnlyList<CmdletMetadata> cmdlets = ModuleFolder.Cmdlets;
         CmdletMetadata invoke = cmdlets.Single(c => c.Name == "Invoke-S3Audit");
         ParameterMetadata config = invoke.Parameters.Single(p => p.Name == "ConfigPath");
         Assert.Equal(("String", true, 0, true), (config.TypeName, config.Sets[0].Mandatory, config.Sets[0].Position, config.Sets[0].ByPropertyName));

@@ -10,8 +10,8 @@ public class HelpConventionTests
     private static readonly XNamespace Maml = MamlWriter.Maml, Command = MamlWriter.Command, Dev = MamlWriter.Dev;
     private static string MamlPath => Path.Combine(ModuleFolder.Path, "en-US", "S3Audit.Commands.dll-Help.xml");
 
-    private static Dictionary<string, XElement> Commands() =>
-        XDocument.Load(MamlPath).Root!.Elements(Command + "command").ToDictionary(c => c.Element(Command + "details")!.Element(Command + "name")!.Value);
+    private static readonly Lazy<Dictionary<string, XElement>> Commands = new(() =>
+        XDocument.Load(MamlPath).Root!.Elements(Command + "command").ToDictionary(c => c.Element(Command + "details")!.Element(Command + "name")!.Value));
 
     public static TheoryData<string> ExportedCmdlets()
     {
@@ -28,13 +28,13 @@ public class HelpConventionTests
     [MemberData(nameof(ExportedCmdlets))]
     public void EveryExportedCmdletHasCompleteHelp(string cmdlet)
     {
-        Assert.True(Commands().TryGetValue(cmdlet, out XElement? command), $"{cmdlet} has no help in {MamlPath}: add docs/help/{cmdlet}.md");
+        Assert.True(Commands.Value.TryGetValue(cmdlet, out XElement? command), $"{cmdlet} has no help in {MamlPath}: add docs/help/{cmdlet}.md");
         Assert.False(string.IsNullOrWhiteSpace(command!.Element(Command + "details")!.Element(Maml + "description")?.Value), $"{cmdlet}: no SYNOPSIS");
         Assert.False(string.IsNullOrWhiteSpace(command.Element(Maml + "description")?.Value), $"{cmdlet}: no DESCRIPTION");
 
         var documented = command.Element(Command + "parameters")!.Elements(Command + "parameter")
             .ToDictionary(p => p.Element(Maml + "name")!.Value, p => p.Element(Maml + "description")?.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        CmdletMetadata declared = CmdletMetadataReader.Read(ModuleFolder.Path, ModuleFolder.SmaReferencePath).Single(c => c.Name == cmdlet);
+        CmdletMetadata declared = ModuleFolder.Cmdlet(cmdlet);
         foreach (ParameterMetadata parameter in declared.Parameters)
         {
             Assert.True(documented.TryGetValue(parameter.Name, out string? text) && text.Trim().Length > 0, $"{cmdlet} -{parameter.Name} has no help text");
