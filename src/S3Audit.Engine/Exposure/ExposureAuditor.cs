@@ -22,19 +22,24 @@ namespace S3Audit.Engine.Exposure
     {
         private const int ProgressActivityId = 2;
         private readonly S3Session _session;
+        private readonly BucketSelector _selector;
         private AccountPublicAccessBlockReader? _account;
 
-        /// <summary>Creates an auditor. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
+        /// <summary>
+        /// Creates an auditor for one run (one cmdlet invocation): piped wildcards share its ListBuckets listing.
+        /// Pass <paramref name="account"/> to share one account-level read across auditors.
+        /// </summary>
         public ExposureAuditor(S3Session session, AccountPublicAccessBlockReader? account = null)
         {
             _session = session;
             _account = account;
+            _selector = new BucketSelector(session);
         }
 
         /// <summary>Runs the request: one <see cref="S3ExposureResult"/> per bucket, or its findings with <see cref="ExposureRequest.Detailed"/>.</summary>
         public async Task RunAsync(ExposureRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
-            foreach (string bucket in await new BucketSelector(_session).SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
+            foreach (string bucket in await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ExposureReport report = await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);

@@ -19,21 +19,25 @@ namespace S3Audit.Engine.Posture
     {
         private readonly S3Session _session;
         private readonly AccountPublicAccessBlockReader? _account;
+        private readonly BucketSelector _selector;
         private ExposureAuditor? _exposure;
 
-        /// <summary>Creates a reader. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
+        /// <summary>
+        /// Creates a reader for one run (one cmdlet invocation): piped buckets share its ListBuckets listing.
+        /// Pass <paramref name="account"/> to share one account-level read across auditors.
+        /// </summary>
         public BucketPostureReader(S3Session session, AccountPublicAccessBlockReader? account = null)
         {
             _session = session;
             _account = account;
+            _selector = new BucketSelector(session);
         }
 
         /// <summary>Runs the request: one row per bucket, or its findings with <see cref="BucketPostureRequest.Detailed"/>.</summary>
         public async Task RunAsync(BucketPostureRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
-            var selector = new BucketSelector(_session);
-            IReadOnlyList<string> buckets = await selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
-            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(selector, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> buckets = await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(buckets, output, cancellationToken).ConfigureAwait(false);
             foreach (string bucket in buckets)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -162,11 +166,11 @@ namespace S3Audit.Engine.Posture
             return flag.Text;
         }
 
-        private static async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(BucketSelector selector, IAuditOutput output, CancellationToken cancellationToken)
+        private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(IReadOnlyList<string> buckets, IAuditOutput output, CancellationToken cancellationToken)
         {
             try
             {
-                return await selector.ListCreationDatesAsync(cancellationToken).ConfigureAwait(false);
+                return await _selector.ListCreationDatesAsync(buckets, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
