@@ -101,10 +101,17 @@ namespace S3Audit.Engine.Posture
 
             EffectivePublicAccessBlock block = exposure.PublicAccessBlock;
             row.PublicAccessBlockDetail = block.NotSupported ? "NotSupported" : block.ToString();
-            row.BlockPublicAcls = Flag(block, block.BlockPublicAcls, unreadable);
-            row.IgnorePublicAcls = Flag(block, block.IgnorePublicAcls, unreadable);
-            row.BlockPublicPolicy = Flag(block, block.BlockPublicPolicy, unreadable);
-            row.RestrictPublicBuckets = Flag(block, block.RestrictPublicBuckets, unreadable);
+            // Every unknown flag has the same reason (the level that could not be read), so it is listed once.
+            EffectiveFlag? unknown = Array.Find(new[] { block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets }, f => f.Value == null);
+            if (!block.NotSupported && unknown != null)
+            {
+                unreadable.Add("BlockPublicAccess: " + unknown.Reason);
+            }
+
+            row.BlockPublicAcls = Flag(block, block.BlockPublicAcls);
+            row.IgnorePublicAcls = Flag(block, block.IgnorePublicAcls);
+            row.BlockPublicPolicy = Flag(block, block.BlockPublicPolicy);
+            row.RestrictPublicBuckets = Flag(block, block.RestrictPublicBuckets);
 
             ObjectOwnershipState ownership = await snapshot.OwnershipAsync().ConfigureAwait(false);
             row.ObjectOwnership = ownership.Ownership;
@@ -151,20 +158,7 @@ namespace S3Audit.Engine.Posture
             }
         }
 
-        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag, List<string> unreadable)
-        {
-            if (block.NotSupported)
-            {
-                return "NotSupported";
-            }
-
-            if (flag.Value == null && !unreadable.Exists(u => u.StartsWith("BlockPublicAccess:", StringComparison.Ordinal)))
-            {
-                unreadable.Add("BlockPublicAccess: " + flag.Reason);
-            }
-
-            return flag.Text;
-        }
+        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag) => block.NotSupported ? "NotSupported" : flag.Text;
 
         private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(IReadOnlyList<string> buckets, IAuditOutput output, CancellationToken cancellationToken)
         {
