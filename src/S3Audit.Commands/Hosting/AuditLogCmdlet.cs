@@ -103,7 +103,7 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = LyveSet)]
         public SwitchParameter KeepDuplicates { get; set; }
 
-        /// <summary>Log objects downloaded (or files read) at once.</summary>
+        /// <summary>Log objects downloaded at once; local files are read one after another.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]

@@ -74,8 +74,8 @@ namespace S3Audit.Engine.Logs
         public long SkipRecords { get; set; }
 
         /// <summary>
-        /// Inflate gzip input on a second thread while this one parses (on by default). Readers that already run
-        /// one file per core, such as parallel downloads, turn it off.
+        /// Inflate gzip input on a second thread while this one parses (on by default, as for local files read one
+        /// after another). Readers that already run several files at once, such as parallel downloads, turn it off.
         /// </summary>
         public bool DecompressAhead { get; set; } = true;
 
