@@ -27,7 +27,7 @@ namespace S3Audit.Engine.Logs
         public string RequestId = string.Empty;
         public long LineNumber;
 
-        public void Reset(S3AuditLogFormat source, long lineNumber)
+        public void Reset(S3AuditLogFormat source)
         {
             Time = default;
             HasTime = false;
@@ -36,7 +36,6 @@ namespace S3Audit.Engine.Logs
             HttpStatus = 0;
             BytesSent = ObjectSize = 0;
             TotalTimeMs = 0;
-            LineNumber = lineNumber;
         }
 
         /// <summary>True for HTTP 4xx/5xx or a logged error code.</summary>
