@@ -11,6 +11,7 @@ namespace S3Audit.Engine.Logs
         public DateTimeOffset Time;
         public bool HasTime;
         public S3AuditLogFormat Source;
+        /// <summary>The API name; each parser sets it, to the raw operation when it knows no name for it.</summary>
         public string Operation = string.Empty;
         public string RawOperation = string.Empty;
         public string BucketName = string.Empty;
@@ -45,7 +46,7 @@ namespace S3Audit.Engine.Logs
         {
             Time = Time,
             Source = Source,
-            Operation = Operation.Length > 0 ? Operation : RawOperation,
+            Operation = Operation,
             RawOperation = RawOperation,
             BucketName = BucketName,
             Key = Key,
