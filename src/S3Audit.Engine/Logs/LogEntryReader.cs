@@ -188,7 +188,7 @@ namespace S3Audit.Engine.Logs
 
         private static bool IsTransient(Exception e) =>
             e is IOException || e is HttpRequestException || e is OperationCanceledException ||
-            (e is AmazonServiceException s && (s.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable || (int)s.StatusCode >= 500 || s.ErrorCode == "SlowDown" || s.InnerException is IOException || s.InnerException is HttpRequestException));
+            (e is AmazonServiceException s && ((int)s.StatusCode >= 500 || s.ErrorCode == "SlowDown" || s.InnerException is IOException || s.InnerException is HttpRequestException));
 
         /// <summary>How many records of one object have been handled, across download attempts.</summary>
         private sealed class ResumePoint
