@@ -103,7 +103,7 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = LyveSet)]
         public SwitchParameter KeepDuplicates { get; set; }
 
-        /// <summary>Log objects downloaded (or files read) at once.</summary>
+        /// <summary>Log objects downloaded at once; local files are read one after another.</summary>
         [Parameter(ParameterSetName = PathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
@@ -162,7 +162,7 @@ namespace S3Audit.Commands.Hosting
 
         private void ReadLogs()
         {
-            LogReadRequest? request = BuildRequest(IncludeRawRecords);
+            LogReadRequest? request = BuildRequest();
             if (request == null)
             {
                 return;
@@ -170,7 +170,7 @@ namespace S3Audit.Commands.Hosting
 
             var reader = new LogEntryReader(request.BucketName == null ? null : Session);
             Action<S3AuditLogEntry>? sink = EntrySink;
-            RunEngine((output, token) => sink == null ? reader.RunAsync(request, output, token) : reader.RunAsync(request, sink, output, token));
+            RunEngine((output, token) => reader.RunAsync(request, sink ?? output.WriteObject, output, token));
         }
 
         /// <summary>Collects -Path values (resolved, wildcards expanded) over all pipeline input.</summary>
@@ -190,7 +190,7 @@ namespace S3Audit.Commands.Hosting
         }
 
         /// <summary>The engine request for the bound parameters; null (after an error) when there is nothing to read.</summary>
-        private LogReadRequest? BuildRequest(bool includeRaw)
+        private LogReadRequest? BuildRequest()
         {
             var filter = new LogFilter
             {
@@ -214,7 +214,7 @@ namespace S3Audit.Commands.Hosting
 
             var request = new LogReadRequest
             {
-                Options = new LogReadOptions { Format = Format, Filter = filter, IncludeRaw = includeRaw },
+                Options = new LogReadOptions { Format = Format, Filter = filter, IncludeRaw = IncludeRawRecords },
                 KeepDuplicates = KeepDuplicates.IsPresent,
                 ThrottleLimit = ThrottleLimit,
                 LookBack = LookBack,
@@ -271,13 +271,8 @@ namespace S3Audit.Commands.Hosting
 
         private static DateTimeOffset? Utc(DateTime? time)
         {
-            if (!time.HasValue)
-            {
-                return null;
-            }
-
-            DateTime t = time.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time.Value, DateTimeKind.Local) : time.Value;
-            return new DateTimeOffset(t.ToUniversalTime(), TimeSpan.Zero);
+            // ToUniversalTime reads an Unspecified time as local, as PowerShell means it.
+            return time.HasValue ? new DateTimeOffset(time.Value.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null;
         }
     }
 }

@@ -14,11 +14,14 @@ namespace S3Audit.Engine.Buckets
     /// <summary>
     /// Turns -BucketName values into bucket names. Literal names are used as given (so a missing bucket gets its
     /// own NoSuchBucket error from the call that follows); wildcards and "all buckets" list the account's buckets.
+    /// One selector serves a whole pipeline: its listing is kept from one selection to the next, and a selection that
+    /// misses a bucket in a listing kept from an earlier one lists again once (a bucket created upstream since).
     /// </summary>
     public sealed class BucketSelector
     {
         private readonly S3Session _session;
-        private Task<IReadOnlyDictionary<string, DateTimeOffset?>>? _listing;
+        private Task<Listing>? _listing;
+        private bool _listedThisSelection;
 
         /// <summary>Creates a selector for a session.</summary>
         public BucketSelector(S3Session session) => _session = session;
@@ -29,6 +32,7 @@ namespace S3Audit.Engine.Buckets
         /// </summary>
         public async Task<IReadOnlyList<string>> SelectAsync(IEnumerable<string>? patterns, IAuditOutput output, CancellationToken cancellationToken)
         {
+            _listedThisSelection = false;
             List<string> given = (patterns ?? Enumerable.Empty<string>()).Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
             var result = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -50,7 +54,7 @@ namespace S3Audit.Engine.Buckets
             IReadOnlyList<string> all;
             try
             {
-                all = await ListAllAsync(cancellationToken).ConfigureAwait(false);
+                all = (await ListingAsync(l => wildcards.TrueForAll(w => l.Names.Exists(w.IsMatch)), cancellationToken).ConfigureAwait(false)).Names;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -83,58 +87,78 @@ namespace S3Audit.Engine.Buckets
 
         /// <summary>Every bucket the identity can list (ListBuckets, following continuation tokens).</summary>
         public async Task<IReadOnlyList<string>> ListAllAsync(CancellationToken cancellationToken) =>
-            (await ListCreationDatesAsync(cancellationToken).ConfigureAwait(false)).Keys.ToList();
+            (await ListingAsync(_ => true, cancellationToken).ConfigureAwait(false)).Names;
 
         /// <summary>
-        /// Every bucket the identity can list with its creation date (null when the server sends none), in listing order.
-        /// Listed once per selector: selecting by wildcard and reading creation dates share the same ListBuckets pages.
+        /// Every bucket the identity can list with its creation date (null when the server sends none), listed again once
+        /// when one of <paramref name="buckets"/> is missing from a listing kept from an earlier selection. Selecting by
+        /// wildcard and reading creation dates share the same ListBuckets pages.
         /// </summary>
-        public Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListCreationDatesAsync(CancellationToken cancellationToken) =>
-            _listing ??= ListOnceAsync(cancellationToken);
+        public async Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListCreationDatesAsync(IReadOnlyCollection<string> buckets, CancellationToken cancellationToken) =>
+            (await ListingAsync(l => buckets.All(l.Dates.ContainsKey), cancellationToken).ConfigureAwait(false)).Dates;
 
-        private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> ListOnceAsync(CancellationToken cancellationToken)
+        /// <summary>The kept listing, or a new one when the kept one came from an earlier selection and does not answer <paramref name="answers"/>.</summary>
+        private async Task<Listing> ListingAsync(Func<Listing, bool> answers, CancellationToken cancellationToken)
         {
-            var buckets = new OrderedBuckets();
+            Listing listing = await KeptOrNewListingAsync(cancellationToken).ConfigureAwait(false);
+            if (_listedThisSelection || answers(listing))
+            {
+                return listing;
+            }
+
+            _listing = null;
+            return await KeptOrNewListingAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<Listing> KeptOrNewListingAsync(CancellationToken cancellationToken)
+        {
+            if (_listing == null)
+            {
+                _listing = ListOnceAsync(cancellationToken);
+                _listedThisSelection = true;
+            }
+
+            try
+            {
+                return await _listing.ConfigureAwait(false);
+            }
+            catch
+            {
+                // A failed listing is not kept: the next selection tries again.
+                _listing = null;
+                throw;
+            }
+        }
+
+        private async Task<Listing> ListOnceAsync(CancellationToken cancellationToken)
+        {
+            var listing = new Listing();
             string? token = null;
             do
             {
                 ListBucketsResponse response = await _session.Client.ListBucketsAsync(new ListBucketsRequest { ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
                 foreach (S3Bucket bucket in response.Buckets ?? new List<S3Bucket>())
                 {
-                    buckets.Add(bucket.BucketName, bucket.CreationDate.HasValue ? new DateTimeOffset(bucket.CreationDate.Value.ToUniversalTime()) : (DateTimeOffset?)null);
+                    if (!listing.Dates.ContainsKey(bucket.BucketName))
+                    {
+                        listing.Names.Add(bucket.BucketName);
+                    }
+
+                    listing.Dates[bucket.BucketName] = bucket.CreationDate.HasValue ? new DateTimeOffset(bucket.CreationDate.Value.ToUniversalTime()) : (DateTimeOffset?)null;
                 }
 
                 token = string.IsNullOrEmpty(response.ContinuationToken) ? null : response.ContinuationToken;
             }
             while (token != null);
 
-            return buckets;
+            return listing;
         }
 
-        /// <summary>A read-only map that keeps the listing order.</summary>
-        private sealed class OrderedBuckets : IReadOnlyDictionary<string, DateTimeOffset?>
+        /// <summary>One ListBuckets result: the names in listing order, each once, and their creation dates.</summary>
+        private sealed class Listing
         {
-            private readonly List<string> _order = new List<string>();
-            private readonly Dictionary<string, DateTimeOffset?> _dates = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-
-            public void Add(string name, DateTimeOffset? created)
-            {
-                if (!_dates.ContainsKey(name))
-                {
-                    _order.Add(name);
-                }
-
-                _dates[name] = created;
-            }
-
-            public DateTimeOffset? this[string key] => _dates[key];
-            public IEnumerable<string> Keys => _order;
-            public IEnumerable<DateTimeOffset?> Values => _order.Select(n => _dates[n]);
-            public int Count => _order.Count;
-            public bool ContainsKey(string key) => _dates.ContainsKey(key);
-            public bool TryGetValue(string key, out DateTimeOffset? value) => _dates.TryGetValue(key, out value);
-            public IEnumerator<KeyValuePair<string, DateTimeOffset?>> GetEnumerator() => _order.Select(n => new KeyValuePair<string, DateTimeOffset?>(n, _dates[n])).GetEnumerator();
-            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+            public List<string> Names { get; } = new List<string>();
+            public Dictionary<string, DateTimeOffset?> Dates { get; } = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         }
     }
 }

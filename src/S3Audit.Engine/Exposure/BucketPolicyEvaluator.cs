@@ -66,7 +66,7 @@ namespace S3Audit.Engine.Exposure
                 }
             }
 
-            return new StatementVerdict(statement.Index, statement.DisplayId, statement.Effect, principal, actions, isPublic, access, why, unscopedService);
+            return new StatementVerdict(statement.DisplayId, statement.Effect, principal, actions, isPublic, access, why, unscopedService);
         }
 
         private static string Describe(string principal) => principal.Length == 0 ? "no principal" : principal;

@@ -96,7 +96,7 @@ namespace S3Audit.Engine.Exposure
                         : $"Public: '{expression}' allows without a source-IP or identity restriction, granting {ActionAccess.Words(access)}.";
                 }
 
-                verdicts.Add(new StatementVerdict(index, id, allow ? "Allow" : "Deny", "*", expression, isPublic, access, why));
+                verdicts.Add(new StatementVerdict(id, allow ? "Allow" : "Deny", "*", expression, isPublic, access, why));
                 if (expression == "true")
                 {
                     reachable = false;
@@ -143,7 +143,7 @@ namespace S3Audit.Engine.Exposure
         }
 
         private static PolicyEvaluation Single(string id, string value, bool isPublic, string why) =>
-            new PolicyEvaluation(new[] { new StatementVerdict(0, id, isPublic ? "Allow" : "Deny", "*", value, isPublic, isPublic ? PublicAccess.Read | PublicAccess.Write | PublicAccess.List : PublicAccess.None, why) });
+            new PolicyEvaluation(new[] { new StatementVerdict(id, isPublic ? "Allow" : "Deny", "*", value, isPublic, isPublic ? PublicAccess.Read | PublicAccess.Write | PublicAccess.List : PublicAccess.None, why) });
 
         private static string Text(JsonElement element, string name) =>
             element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;

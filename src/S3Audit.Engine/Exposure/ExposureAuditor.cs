@@ -22,19 +22,24 @@ namespace S3Audit.Engine.Exposure
     {
         private const int ProgressActivityId = 2;
         private readonly S3Session _session;
+        private readonly BucketSelector _selector;
         private AccountPublicAccessBlockReader? _account;
 
-        /// <summary>Creates an auditor. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
+        /// <summary>
+        /// Creates an auditor for one run (one cmdlet invocation): piped wildcards share its ListBuckets listing.
+        /// Pass <paramref name="account"/> to share one account-level read across auditors.
+        /// </summary>
         public ExposureAuditor(S3Session session, AccountPublicAccessBlockReader? account = null)
         {
             _session = session;
             _account = account;
+            _selector = new BucketSelector(session);
         }
 
         /// <summary>Runs the request: one <see cref="S3ExposureResult"/> per bucket, or its findings with <see cref="ExposureRequest.Detailed"/>.</summary>
         public async Task RunAsync(ExposureRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
-            foreach (string bucket in await new BucketSelector(_session).SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
+            foreach (string bucket in await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ExposureReport report = await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);
@@ -85,13 +90,14 @@ namespace S3Audit.Engine.Exposure
             return new ExposureReport(result, causes.Select(c => c.Finding).ToList(), block);
         }
 
-        /// <summary>Exoscale's own language where the provider is Exoscale and the document is not AWS JSON; AWS's rules otherwise.</summary>
-        internal static PolicyEvaluation EvaluatePolicy(S3Provider provider, string policyJson) =>
-            IsExoscaleLanguage(provider, policyJson) ? ExoscalePolicyEvaluator.Evaluate(policyJson) : BucketPolicyEvaluator.Evaluate(policyJson);
-
-        /// <summary>True when Exoscale's policy language (not AWS JSON) judges <paramref name="policyText"/>.</summary>
-        private static bool IsExoscaleLanguage(S3Provider provider, string policyText) =>
-            ProviderCapabilities.For(provider).Supports(S3Feature.ExoscaleBucketPolicy) && policyText.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0;
+        /// <summary>
+        /// Exoscale's own language where the provider is Exoscale and the document is not AWS JSON; otherwise AWS's rules
+        /// on the document <paramref name="parsed"/> gives (the snapshot's, parsed once for every reader of the policy).
+        /// </summary>
+        internal static async Task<PolicyEvaluation> EvaluatePolicyAsync(S3Provider provider, string policyText, Func<Task<PolicyDocument>> parsed) =>
+            ProviderCapabilities.For(provider).Supports(S3Feature.ExoscaleBucketPolicy) && policyText.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0
+                ? ExoscalePolicyEvaluator.Evaluate(policyText)
+                : BucketPolicyEvaluator.Evaluate(await parsed().ConfigureAwait(false));
 
         /// <summary>One cause per public statement (masked as the bucket's Block Public Access says) and one informational row per Deny or unscoped service principal.</summary>
         internal static void AddPolicyCauses(string bucket, S3Provider provider, PolicyEvaluation evaluation, ExposureMask mask, List<Cause> causes)
@@ -138,10 +144,7 @@ namespace S3Audit.Engine.Exposure
             PolicyEvaluation evaluation;
             try
             {
-                // AWS JSON is parsed by the snapshot, once for this judge and the posture's secure-transport check.
-                evaluation = IsExoscaleLanguage(_session.Provider, policy.Value!)
-                    ? ExoscalePolicyEvaluator.Evaluate(policy.Value!)
-                    : BucketPolicyEvaluator.Evaluate(await snapshot.PolicyDocumentAsync().ConfigureAwait(false));
+                evaluation = await EvaluatePolicyAsync(_session.Provider, policy.Value!, snapshot.PolicyDocumentAsync).ConfigureAwait(false);
             }
             catch (PolicyParseException e)
             {

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using S3Audit.Engine.Buckets;
+using S3Audit.Engine.Policies;
 
 namespace S3Audit.Engine.Exposure
 {
@@ -17,7 +19,8 @@ namespace S3Audit.Engine.Exposure
         /// </summary>
         public static ExposureReport Evaluate(string policyJson, S3Provider provider = S3Provider.Aws, string bucketName = "")
         {
-            PolicyEvaluation evaluation = ExposureAuditor.EvaluatePolicy(provider, policyJson);
+            // Nothing here waits: the document is parsed in place, so the task is complete when it returns.
+            PolicyEvaluation evaluation = ExposureAuditor.EvaluatePolicyAsync(provider, policyJson, () => Task.FromResult(PolicyDocument.Parse(policyJson))).GetAwaiter().GetResult();
             var none = Readout<PublicAccessBlockFlags>.NotSupported("An offline policy check assumes no Block Public Access.");
             var block = new EffectivePublicAccessBlock(none, none);
             var causes = new List<Cause>();

@@ -6,10 +6,9 @@ namespace S3Audit.Engine.Exposure
     /// <summary>The verdict on one statement of a bucket policy.</summary>
     public sealed class StatementVerdict
     {
-        internal StatementVerdict(int index, string statementId, string effect, string principal, string actions, bool isPublic, PublicAccess access, string why, bool unscopedService = false)
+        internal StatementVerdict(string statementId, string effect, string principal, string actions, bool isPublic, PublicAccess access, string why, bool unscopedService = false)
         {
             UnscopedService = unscopedService;
-            Index = index;
             StatementId = statementId;
             Effect = effect;
             Principal = principal;
@@ -19,8 +18,6 @@ namespace S3Audit.Engine.Exposure
             Why = why;
         }
 
-        /// <summary>Position in the Statement list (0-based).</summary>
-        public int Index { get; }
         /// <summary>The Sid, or "Statement[n]".</summary>
         public string StatementId { get; }
         /// <summary>Allow or Deny.</summary>

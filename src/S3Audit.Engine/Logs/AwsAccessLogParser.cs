@@ -55,7 +55,7 @@ namespace S3Audit.Engine.Logs
             }
 
             // Operation and key filters before the rest of the line is even split.
-            record.Reset(S3AuditLogFormat.AwsAccessLog, record.LineNumber);
+            record.Reset(S3AuditLogFormat.AwsAccessLog);
             KnownOperation known = Operation(operation);
             record.RawOperation = known.Raw;
             bool hasKey = !IsDash(key);

@@ -78,7 +78,7 @@ namespace S3Audit.Engine.Logs
 
         private ParseOutcome Read(ref Utf8JsonReader reader, LogRecord record, LogFilter filter)
         {
-            record.Reset(S3AuditLogFormat.Auto, record.LineNumber);
+            record.Reset(S3AuditLogFormat.Auto);
             _s.Reset();
             _stop = false;
             ReadObject(ref reader, Ctx.Root, record);
@@ -107,11 +107,7 @@ namespace S3Audit.Engine.Logs
             if (s.Wrapper || s.MinioApi)
             {
                 r.Source = s.Wrapper ? S3AuditLogFormat.LyveS3Audit : S3AuditLogFormat.MinioAudit;
-                r.AccessKeyId = First(s.AccessKey, s.ClaimsAccessKey);
-                if (r.AccessKeyId.Length == 0)
-                {
-                    r.AccessKeyId = s.Authorization;
-                }
+                r.AccessKeyId = First(s.AccessKey, s.ClaimsAccessKey, s.Authorization);
 
                 r.Requester = s.Wrapper && s.ServiceAccountName.Length > 0 ? s.ServiceAccountName : First(s.ParentUser, r.AccessKeyId);
                 r.ErrorCode = r.ErrorCode.Length > 0 ? r.ErrorCode : (r.HttpStatus >= 400 ? OperationNames.MinioErrorCode(s.MinioError) : string.Empty);

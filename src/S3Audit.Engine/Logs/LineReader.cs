@@ -22,11 +22,11 @@ namespace S3Audit.Engine.Logs
         private bool _eof;
         private bool _skipRestOfLine;
 
-        public LineReader(Stream stream, int bufferSize = 256 * 1024)
+        public LineReader(Stream stream)
         {
             _stream = stream;
             _chunks = stream as ReadAheadStream;
-            _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+            _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
         }
 
         /// <summary>The 1-based number of the last line returned.</summary>

@@ -16,8 +16,8 @@ using S3Audit.Engine.Pipeline;
 namespace S3Audit.Engine.Logs
 {
     /// <summary>
-    /// Get-S3AuditLogEntry's engine: reads local log files or log objects from a bucket (listing with the time range
-    /// pushed down, downloads with bounded parallelism, streamed so memory stays flat), drops duplicates and hands
+    /// Get-S3AuditLogEntry's engine: reads local log files one after another, or log objects from a bucket (listing with
+    /// the time range pushed down, downloads with bounded parallelism, streamed so memory stays flat), drops duplicates and hands
     /// each entry that passes the filter to a sink as soon as it is read. Malformed records become warnings naming
     /// file and line (the first N, then a count); a corrupt file becomes an error after its readable entries.
     /// </summary>
@@ -52,23 +52,27 @@ namespace S3Audit.Engine.Logs
             }
             else
             {
-                await ReadFilesAsync(run, cancellationToken).ConfigureAwait(false);
+                ReadFiles(run, cancellationToken);
             }
 
             run.Finish();
         }
 
-        private static async Task ReadFilesAsync(Run run, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads local files one after another, in the order given (folders sorted by name). Across files the first copy of a
+        /// duplicate is the one kept, so a fixed order keeps each kept entry's SourceFile and LineNumber the same every run.
+        /// </summary>
+        private static void ReadFiles(Run run, CancellationToken cancellationToken)
         {
             List<string> files = ExpandPaths(run.Request.Paths, run.Output).ToList();
             run.Total = files.Count;
-            int parallel = Math.Max(1, Math.Min(run.Request.ThrottleLimit, Environment.ProcessorCount));
-            await BoundedParallel.ForEachAsync(files, parallel, (file, token) =>
+            foreach (string file in files)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 long size = new FileInfo(file).Length;
                 try
                 {
-                    run.ReadFile(file, File.OpenRead(file), new ResumePoint(), decompressAhead: true, token);
+                    run.ReadFile(file, File.OpenRead(file), new ResumePoint(), decompressAhead: true, cancellationToken);
                 }
                 catch (IOException e)
                 {
@@ -80,8 +84,7 @@ namespace S3Audit.Engine.Logs
                 }
 
                 run.Completed(size);
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, IAuditOutput output)
@@ -185,7 +188,7 @@ namespace S3Audit.Engine.Logs
 
         private static bool IsTransient(Exception e) =>
             e is IOException || e is HttpRequestException || e is OperationCanceledException ||
-            (e is AmazonServiceException s && (s.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable || (int)s.StatusCode >= 500 || s.ErrorCode == "SlowDown" || s.InnerException is IOException || s.InnerException is HttpRequestException));
+            (e is AmazonServiceException s && ((int)s.StatusCode >= 500 || s.ErrorCode == "SlowDown" || s.InnerException is IOException || s.InnerException is HttpRequestException));
 
         /// <summary>How many records of one object have been handled, across download attempts.</summary>
         private sealed class ResumePoint

@@ -74,8 +74,8 @@ namespace S3Audit.Engine.Logs
         public long SkipRecords { get; set; }
 
         /// <summary>
-        /// Inflate gzip input on a second thread while this one parses (on by default). Readers that already run
-        /// one file per core, such as parallel downloads, turn it off.
+        /// Inflate gzip input on a second thread while this one parses (on by default, as for local files read one
+        /// after another). Readers that already run several files at once, such as parallel downloads, turn it off.
         /// </summary>
         public bool DecompressAhead { get; set; } = true;
 
@@ -148,21 +148,32 @@ namespace S3Audit.Engine.Logs
             _lines = new LineReader(stream);
             _lines.SkipBom();
             Format = _options.Format;
-            _mode = Detect(_lines.Peek(4096));
+            ReadOnlySpan<byte> head = _lines.Peek(4096);
+            int start = SkipSpace(head, 0);
+            bool? headStartsArray = start < head.Length ? head[start] == '[' : (bool?)null;
+            _mode = Detect(head, start);
             if (_mode == Mode.JsonDocument)
             {
                 LoadDocument();
+                // The head already shows the document's first byte; only a blank head needs the whole document searched.
+                _rootArray = headStartsArray ?? IsRootArray();
             }
         }
 
-        private Mode Detect(ReadOnlySpan<byte> head)
+        /// <summary>The index of the first byte from <paramref name="from"/> on that is not JSON whitespace.</summary>
+        private static int SkipSpace(ReadOnlySpan<byte> bytes, int from)
         {
-            int i = 0;
-            while (i < head.Length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+            while (from < bytes.Length && (bytes[from] == ' ' || bytes[from] == '\t' || bytes[from] == '\r' || bytes[from] == '\n'))
             {
-                i++;
+                from++;
             }
 
+            return from;
+        }
+
+        /// <summary>The mode for a file whose first bytes are <paramref name="head"/>, <paramref name="i"/> the first that is not whitespace.</summary>
+        private Mode Detect(ReadOnlySpan<byte> head, int i)
+        {
             switch (Format)
             {
                 case S3AuditLogFormat.AwsAccessLog:
@@ -193,13 +204,7 @@ namespace S3Audit.Engine.Logs
             }
 
             // {"Records": [ ... ]} is one document; anything else is one JSON object per record.
-            int j = i + 1;
-            while (j < head.Length && (head[j] == ' ' || head[j] == '\t' || head[j] == '\r' || head[j] == '\n'))
-            {
-                j++;
-            }
-
-            if (head.Slice(j).StartsWith("\"Records\""u8))
+            if (head.Slice(SkipSpace(head, i + 1)).StartsWith("\"Records\""u8))
             {
                 Format = S3AuditLogFormat.CloudTrail;
                 return Mode.JsonDocument;
@@ -371,7 +376,6 @@ namespace S3Audit.Engine.Logs
             _document = all.GetBuffer();
             _documentLength = (int)all.Length;
             _documentState = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            _rootArray = IsRootArray();
         }
 
         private bool NextFromDocument(out S3AuditLogEntry entry)
@@ -418,16 +422,9 @@ namespace S3Audit.Engine.Logs
 
         private bool IsRootArray()
         {
-            for (int i = 0; i < _documentLength; i++)
-            {
-                byte b = _document![i];
-                if (b != ' ' && b != '\t' && b != '\r' && b != '\n')
-                {
-                    return b == '[';
-                }
-            }
-
-            return false;
+            var document = new ReadOnlySpan<byte>(_document, 0, _documentLength);
+            int first = SkipSpace(document, 0);
+            return first < document.Length && document[first] == '[';
         }
 
         private void CountLinesTo(int position)

@@ -44,7 +44,7 @@ namespace S3Audit.Engine.Logs
                     string? jump = null;
                     if (time.High < lower)
                     {
-                        jump = time.StartAfterFor(time.IsDayFolder ? lower.UtcDateTime.Date : lower.UtcDateTime);
+                        jump = time.StartAfterFor(lower);
                     }
                     else if (time.Low > upper)
                     {

@@ -16,7 +16,7 @@ namespace S3Audit.Engine.Logs
         public LogReadOptions Options { get; set; } = new LogReadOptions();
         /// <summary>Keep entries delivered twice.</summary>
         public bool KeepDuplicates { get; set; }
-        /// <summary>Files or downloads in flight at once.</summary>
+        /// <summary>Log object downloads in flight at once (local files are read one after another).</summary>
         public int ThrottleLimit { get; set; } = 16;
         /// <summary>How far key times may lie from the requested range (delivery delay, file roll time).</summary>
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);

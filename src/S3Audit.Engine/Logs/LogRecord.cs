@@ -11,6 +11,7 @@ namespace S3Audit.Engine.Logs
         public DateTimeOffset Time;
         public bool HasTime;
         public S3AuditLogFormat Source;
+        /// <summary>The API name; each parser sets it, to the raw operation when it knows no name for it.</summary>
         public string Operation = string.Empty;
         public string RawOperation = string.Empty;
         public string BucketName = string.Empty;
@@ -27,7 +28,7 @@ namespace S3Audit.Engine.Logs
         public string RequestId = string.Empty;
         public long LineNumber;
 
-        public void Reset(S3AuditLogFormat source, long lineNumber)
+        public void Reset(S3AuditLogFormat source)
         {
             Time = default;
             HasTime = false;
@@ -36,7 +37,6 @@ namespace S3Audit.Engine.Logs
             HttpStatus = 0;
             BytesSent = ObjectSize = 0;
             TotalTimeMs = 0;
-            LineNumber = lineNumber;
         }
 
         /// <summary>True for HTTP 4xx/5xx or a logged error code.</summary>
@@ -46,7 +46,7 @@ namespace S3Audit.Engine.Logs
         {
             Time = Time,
             Source = Source,
-            Operation = Operation.Length > 0 ? Operation : RawOperation,
+            Operation = Operation,
             RawOperation = RawOperation,
             BucketName = BucketName,
             Key = Key,

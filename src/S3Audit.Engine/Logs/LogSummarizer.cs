@@ -17,8 +17,8 @@ namespace S3Audit.Engine.Logs
         private readonly Dictionary<GroupKey, Group> _groups = new Dictionary<GroupKey, Group>();
         private static readonly string[] StatusText = Enumerable.Range(0, 1000).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         private readonly object _gate = new object();
-        private long _lastHourTicks = -1, _lastDayTicks = -1;
-        private string _lastHour = string.Empty, _lastDay = string.Empty;
+        private readonly TimeBucket _hours = new TimeBucket(TimeSpan.TicksPerHour, "yyyy-MM-dd HH:00");
+        private readonly TimeBucket _days = new TimeBucket(TimeSpan.TicksPerDay, "yyyy-MM-dd");
 
         /// <summary>Metrics and dimensions <see cref="GetSummary"/> can sort by.</summary>
         public static readonly IReadOnlyList<string> SortFields = new[] { "Requests", "Errors", "BytesSent", "DistinctRemoteIps", "FirstSeen", "LastSeen", "TotalTimeMsP50", "TotalTimeMsP95", "Group" };
@@ -145,24 +145,8 @@ namespace S3Audit.Engine.Logs
                 case S3AuditLogDimension.HttpStatus: return e.HttpStatus >= 0 && e.HttpStatus < 1000 ? StatusText[e.HttpStatus] : e.HttpStatus.ToString(CultureInfo.InvariantCulture);
                 case S3AuditLogDimension.ErrorCode: return e.ErrorCode;
                 case S3AuditLogDimension.UserAgent: return e.UserAgent;
-                case S3AuditLogDimension.Hour:
-                    long hour = e.Time.UtcTicks / TimeSpan.TicksPerHour;
-                    if (hour != _lastHourTicks)
-                    {
-                        _lastHourTicks = hour;
-                        _lastHour = new DateTime(hour * TimeSpan.TicksPerHour, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture);
-                    }
-
-                    return _lastHour;
-                case S3AuditLogDimension.Day:
-                    long day = e.Time.UtcTicks / TimeSpan.TicksPerDay;
-                    if (day != _lastDayTicks)
-                    {
-                        _lastDayTicks = day;
-                        _lastDay = new DateTime(day * TimeSpan.TicksPerDay, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    }
-
-                    return _lastDay;
+                case S3AuditLogDimension.Hour: return _hours.Label(e.Time);
+                case S3AuditLogDimension.Day: return _days.Label(e.Time);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(d), d, null);
             }
@@ -240,8 +224,8 @@ namespace S3Audit.Engine.Logs
                         case S3AuditLogDimension.HttpStatus: row.HttpStatus = s.HttpStatus; break;
                         case S3AuditLogDimension.ErrorCode: row.ErrorCode = s.ErrorCode; break;
                         case S3AuditLogDimension.UserAgent: row.UserAgent = s.UserAgent; break;
-                        case S3AuditLogDimension.Hour: row.Hour = new DateTimeOffset(s.Time.UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero); break;
-                        case S3AuditLogDimension.Day: row.Day = new DateTimeOffset(s.Time.UtcTicks / TimeSpan.TicksPerDay * TimeSpan.TicksPerDay, TimeSpan.Zero); break;
+                        case S3AuditLogDimension.Hour: row.Hour = TimeBucket.Truncate(s.Time, TimeSpan.TicksPerHour); break;
+                        case S3AuditLogDimension.Day: row.Day = TimeBucket.Truncate(s.Time, TimeSpan.TicksPerDay); break;
                     }
                 }
 

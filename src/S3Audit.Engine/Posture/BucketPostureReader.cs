@@ -19,21 +19,25 @@ namespace S3Audit.Engine.Posture
     {
         private readonly S3Session _session;
         private readonly AccountPublicAccessBlockReader? _account;
+        private readonly BucketSelector _selector;
         private ExposureAuditor? _exposure;
 
-        /// <summary>Creates a reader. Pass <paramref name="account"/> to share one account-level read across auditors.</summary>
+        /// <summary>
+        /// Creates a reader for one run (one cmdlet invocation): piped buckets share its ListBuckets listing.
+        /// Pass <paramref name="account"/> to share one account-level read across auditors.
+        /// </summary>
         public BucketPostureReader(S3Session session, AccountPublicAccessBlockReader? account = null)
         {
             _session = session;
             _account = account;
+            _selector = new BucketSelector(session);
         }
 
         /// <summary>Runs the request: one row per bucket, or its findings with <see cref="BucketPostureRequest.Detailed"/>.</summary>
         public async Task RunAsync(BucketPostureRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
-            var selector = new BucketSelector(_session);
-            IReadOnlyList<string> buckets = await selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
-            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(selector, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> buckets = await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(buckets, output, cancellationToken).ConfigureAwait(false);
             foreach (string bucket in buckets)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -97,10 +101,17 @@ namespace S3Audit.Engine.Posture
 
             EffectivePublicAccessBlock block = exposure.PublicAccessBlock;
             row.PublicAccessBlockDetail = block.NotSupported ? "NotSupported" : block.ToString();
-            row.BlockPublicAcls = Flag(block, block.BlockPublicAcls, unreadable);
-            row.IgnorePublicAcls = Flag(block, block.IgnorePublicAcls, unreadable);
-            row.BlockPublicPolicy = Flag(block, block.BlockPublicPolicy, unreadable);
-            row.RestrictPublicBuckets = Flag(block, block.RestrictPublicBuckets, unreadable);
+            // Every unknown flag has the same reason (the level that could not be read), so it is listed once.
+            EffectiveFlag? unknown = Array.Find(new[] { block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets }, f => f.Value == null);
+            if (!block.NotSupported && unknown != null)
+            {
+                unreadable.Add("BlockPublicAccess: " + unknown.Reason);
+            }
+
+            row.BlockPublicAcls = Flag(block, block.BlockPublicAcls);
+            row.IgnorePublicAcls = Flag(block, block.IgnorePublicAcls);
+            row.BlockPublicPolicy = Flag(block, block.BlockPublicPolicy);
+            row.RestrictPublicBuckets = Flag(block, block.RestrictPublicBuckets);
 
             ObjectOwnershipState ownership = await snapshot.OwnershipAsync().ConfigureAwait(false);
             row.ObjectOwnership = ownership.Ownership;
@@ -147,26 +158,13 @@ namespace S3Audit.Engine.Posture
             }
         }
 
-        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag, List<string> unreadable)
-        {
-            if (block.NotSupported)
-            {
-                return "NotSupported";
-            }
+        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag) => block.NotSupported ? "NotSupported" : flag.Text;
 
-            if (flag.Value == null && !unreadable.Exists(u => u.StartsWith("BlockPublicAccess:", StringComparison.Ordinal)))
-            {
-                unreadable.Add("BlockPublicAccess: " + flag.Reason);
-            }
-
-            return flag.Text;
-        }
-
-        private static async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(BucketSelector selector, IAuditOutput output, CancellationToken cancellationToken)
+        private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(IReadOnlyList<string> buckets, IAuditOutput output, CancellationToken cancellationToken)
         {
             try
             {
-                return await selector.ListCreationDatesAsync(cancellationToken).ConfigureAwait(false);
+                return await _selector.ListCreationDatesAsync(buckets, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -13,9 +13,14 @@ public class BucketPostureReaderRecordedTests
 
     private static RecordedResponse Xml(string body) => new(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
 
+    private static bool IsListBuckets(string path, string body) => path == "/" || path.StartsWith("/?", StringComparison.Ordinal);
+
+    private static RecordedResponse ListBuckets(params string[] buckets) =>
+        Xml($"<ListAllMyBucketsResult xmlns=\"{Ns}\"><Owner><ID>owner-id</ID></Owner><Buckets>" +
+            string.Concat(buckets.Select(b => $"<Bucket><Name>{b}</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate></Bucket>")) + "</Buckets></ListAllMyBucketsResult>");
+
     private static RecordedHttpServer WithPosture(RecordedHttpServer server, string bucket) => server
-        .On("GET", (path, _) => path == "/" || path.StartsWith("/?", StringComparison.Ordinal),
-            Xml($"<ListAllMyBucketsResult xmlns=\"{Ns}\"><Owner><ID>owner-id</ID></Owner><Buckets><Bucket><Name>{bucket}</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>"))
+        .On("GET", IsListBuckets, ListBuckets(bucket))
         .On("GET", RecordedS3.Sub(bucket, "location"), Xml($"<LocationConstraint xmlns=\"{Ns}\">eu-central-1</LocationConstraint>"))
         .On("GET", RecordedS3.Sub(bucket, "versioning"), Xml($"<VersioningConfiguration xmlns=\"{Ns}\"><Status>Enabled</Status><MfaDelete>Enabled</MfaDelete></VersioningConfiguration>"))
         .On("GET", RecordedS3.Sub(bucket, "object-lock"), Xml($"<ObjectLockConfiguration xmlns=\"{Ns}\"><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Years>1</Years></DefaultRetention></Rule></ObjectLockConfiguration>"))
@@ -32,6 +37,35 @@ public class BucketPostureReaderRecordedTests
         await new BucketPostureReader(session).RunAsync(request, rows, CancellationToken.None);
         Assert.Equal(report.Bucket.Findings, Assert.Single(rows.OfType<S3AuditBucket>()).Findings);
         return (Assert.Single(rows.OfType<S3AuditBucket>()), report.Findings.ToList(), output);
+    }
+
+    /// <summary>Piped buckets share one reader's ListBuckets listing; a bucket missing from it (created upstream since) lists again once.</summary>
+    [Fact]
+    public async Task PipedBucketsShareOneListingAndABucketMissingFromItListsAgainOnce()
+    {
+        int listings = 0;
+        using var server = new RecordedHttpServer()
+            .On("GET", IsListBuckets, _ => Interlocked.Increment(ref listings) == 1 ? ListBuckets("a", "b") : ListBuckets("a", "b", "c"));
+        foreach (string bucket in new[] { "a", "b", "c" })
+        {
+            WithPosture(server, bucket).WithDefaults(bucket);
+        }
+
+        using S3Session session = RecordedS3.Open(server, S3Provider.Minio);
+        var reader = new BucketPostureReader(session);
+        var rows = new CollectingOutput();
+        int ListBucketsReceived() => server.Received.Count(r => r.Method == "GET" && IsListBuckets(r.PathAndQuery, r.Body));
+
+        foreach (string bucket in new[] { "a", "b" })
+        {
+            await reader.RunAsync(new BucketPostureRequest { BucketNames = { bucket } }, rows, CancellationToken.None);
+        }
+
+        Assert.Equal(1, ListBucketsReceived());
+        await reader.RunAsync(new BucketPostureRequest { BucketNames = { "c" } }, rows, CancellationToken.None);
+        Assert.Equal(2, ListBucketsReceived());
+        Assert.Equal(new[] { "a", "b", "c" }, rows.OfType<S3AuditBucket>().Select(r => r.BucketName));
+        Assert.All(rows.OfType<S3AuditBucket>(), r => Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), r.CreationDate));
     }
 
     [Fact]

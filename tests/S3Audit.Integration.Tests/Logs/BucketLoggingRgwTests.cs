@@ -47,10 +47,7 @@ public class BucketLoggingRgwTests
         // Flush: turning logging off writes out the pending log object.
         await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = src, LoggingConfig = new S3BucketLoggingConfig() });
         DateTimeOffset end = DateTimeOffset.UtcNow.AddSeconds(2);
-        for (int i = 0; i < 60 && (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = target, Prefix = "logs/" })).S3Objects?.Count is null or 0; i++)
-        {
-            await Task.Delay(500);
-        }
+        await RgwServer.WaitForObjectsAsync(s3, target, "logs/", TimeSpan.FromSeconds(30));
 
         using S3Session session = RgwServer.OpenSession();
         CollectingOutput output = await LogBucketFixture.ReadAsync(session, new LogReadRequest
