@@ -69,9 +69,11 @@ namespace S3Audit.Engine.Logs
             foreach (string file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                long size = new FileInfo(file).Length;
+                long size = 0;
                 try
                 {
+                    // Inside the try: a file deleted since it was listed is an error for that file, not for the run.
+                    size = new FileInfo(file).Length;
                     run.ReadFile(file, File.OpenRead(file), new ResumePoint(), decompressAhead: true, cancellationToken);
                 }
                 catch (IOException e)
