@@ -28,11 +28,11 @@ namespace S3Audit.Engine.Credentials
         public bool Selects(string name)
         {
             // Compiled once, on first use: the patterns are set before a review starts.
-            _patterns ??= UserNames.Select(n => new Text.Wildcard(n)).ToList();
-            return _patterns.Count == 0 || _patterns.Any(p => p.IsMatch(name));
+            _patterns ??= Text.Wildcard.CompileAll(UserNames);
+            return _patterns.Length == 0 || Text.Wildcard.AnyMatch(_patterns, name);
         }
 
-        private List<Text.Wildcard>? _patterns;
+        private Text.Wildcard[]? _patterns;
 
         /// <summary>Throws <see cref="ArgumentException"/> for nonsense thresholds.</summary>
         public void Validate()

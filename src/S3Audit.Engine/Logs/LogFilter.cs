@@ -69,12 +69,12 @@ namespace S3Audit.Engine.Logs
             PassesRequester(r.Requester, r.AccessKeyId) && PassesRemoteIp(r.RemoteIp);
 
         internal bool PassesOperation(string operation, string rawOperation) =>
-            _operations == null || AnyMatch(_operations, operation) || AnyMatch(_operations, rawOperation);
+            _operations == null || Wildcard.AnyMatch(_operations, operation) || Wildcard.AnyMatch(_operations, rawOperation);
 
-        internal bool PassesKey(string key) => _keys == null || AnyMatch(_keys, key);
+        internal bool PassesKey(string key) => _keys == null || Wildcard.AnyMatch(_keys, key);
 
         internal bool PassesRequester(string requester, string accessKeyId) =>
-            _requesters == null || AnyMatch(_requesters, requester) || AnyMatch(_requesters, accessKeyId);
+            _requesters == null || Wildcard.AnyMatch(_requesters, requester) || Wildcard.AnyMatch(_requesters, accessKeyId);
 
         internal bool PassesRemoteIp(string remoteIp)
         {
@@ -99,19 +99,6 @@ namespace S3Audit.Engine.Logs
             return false;
         }
 
-        private static Wildcard[]? Compile(IList<string> patterns) => patterns.Count == 0 ? null : patterns.Select(p => new Wildcard(p)).ToArray();
-
-        private static bool AnyMatch(Wildcard[] patterns, string value)
-        {
-            foreach (Wildcard w in patterns)
-            {
-                if (w.IsMatch(value))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static Wildcard[]? Compile(IList<string> patterns) => patterns.Count == 0 ? null : Wildcard.CompileAll(patterns);
     }
 }

@@ -39,15 +39,15 @@ namespace S3Audit.Engine.Lyve
                 return;
             }
 
-            List<Wildcard> patterns = bucketPatterns.Select(p => new Wildcard(p)).ToList();
+            Wildcard[] patterns = Wildcard.CompileAll(bucketPatterns);
             // An explicit -EndpointUrl narrows the review to the targets recorded for that endpoint.
             string endpoint = (_callerOptions.EndpointUrl ?? string.Empty).TrimEnd('/');
             List<LyveTargetRecord> selected = records
                 .Where(r => endpoint.Length == 0 || LyveTargetStore.SameEndpoint(r.EndpointUrl, endpoint))
-                .Where(r => patterns.Count == 0 || patterns.Any(p => p.IsMatch(r.BucketName))).ToList();
+                .Where(r => patterns.Length == 0 || Wildcard.AnyMatch(patterns, r.BucketName)).ToList();
             if (selected.Count == 0)
             {
-                output.WriteVerbose($"No recorded Lyve audit target{(patterns.Count == 0 ? string.Empty : " matches " + string.Join(", ", bucketPatterns))} in {_store.Path}.");
+                output.WriteVerbose($"No recorded Lyve audit target{(patterns.Length == 0 ? string.Empty : " matches " + string.Join(", ", bucketPatterns))} in {_store.Path}.");
             }
 
             foreach (LyveTargetRecord record in selected)

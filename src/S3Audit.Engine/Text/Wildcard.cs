@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -29,6 +31,24 @@ namespace S3Audit.Engine.Text
         {
             value ??= string.Empty;
             return _regex?.IsMatch(value) ?? string.Equals(_literal, value, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Compiles every pattern.</summary>
+        public static Wildcard[] CompileAll(IEnumerable<string> patterns) => patterns.Select(p => new Wildcard(p)).ToArray();
+
+        /// <summary>True when any of <paramref name="patterns"/> matches <paramref name="value"/>; false when there are none.</summary>
+        public static bool AnyMatch(IReadOnlyList<Wildcard> patterns, string? value)
+        {
+            // A loop, not LINQ: log filters call this for every entry.
+            for (int i = 0; i < patterns.Count; i++)
+            {
+                if (patterns[i].IsMatch(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when the text holds *, ? or [ that is not escaped with a backtick.</summary>

@@ -22,4 +22,12 @@ public class WildcardTests
     [InlineData("a`*", false)]
     [InlineData("[ab]", true)]
     public void DetectsWildcards(string pattern, bool expected) => Assert.Equal(expected, Wildcard.ContainsWildcard(pattern));
+
+    [Theory]
+    [InlineData(new string[0], "anything", false)]
+    [InlineData(new[] { "logs-*", "backup-?" }, "backup-1", true)]
+    [InlineData(new[] { "logs-*", "backup-?" }, "backup-12", false)]
+    [InlineData(new[] { "LOGS-*" }, "logs-eu", true)]
+    public void AnyMatchTriesEveryCompiledPattern(string[] patterns, string value, bool expected) =>
+        Assert.Equal(expected, Wildcard.AnyMatch(Wildcard.CompileAll(patterns), value));
 }

@@ -88,8 +88,8 @@ namespace S3Audit.Engine.Audit.Run
                 return null;
             }
 
-            List<Wildcard> excluded = target.Exclude.Select(p => new Wildcard(p)).ToList();
-            List<string> buckets = selected.Where(b => !excluded.Any(x => x.IsMatch(b))).ToList();
+            Wildcard[] excluded = Wildcard.CompileAll(target.Exclude);
+            List<string> buckets = selected.Where(b => !Wildcard.AnyMatch(excluded, b)).ToList();
             output.WriteVerbose($"{buckets.Count} bucket(s) selected ({selected.Count - buckets.Count} excluded).");
             return buckets;
         }
