@@ -21,6 +21,11 @@ namespace S3Audit.LoadContext
         private static readonly object Gate = new object();
         private static ModuleLoadContext? s_instance;
 
+        // Imports not yet removed, over every runspace of the process. The default context is answered while any
+        // is left: a binary module is never unloaded, so Import-Module -Force and Remove-Module + Import-Module run
+        // OnRemove and OnImport again in the same process, and one runspace's removal must not break another's.
+        private static int s_imports;
+
         // Shared with the default context: the types PowerShell sees, and PowerShell itself.
         private static readonly HashSet<string> SharedAssemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -43,16 +48,17 @@ namespace S3Audit.LoadContext
         }
 
         /// <summary>
-        /// Creates the context for the module folder and answers the default context's requests for the engine
-        /// (and for the output-type assembly, which sits next to the cmdlets). Idempotent.
+        /// Creates the context for the module folder (once per process) and, from the first import on, answers the
+        /// default context's requests for the engine (and for the output-type assembly, which sits next to the
+        /// cmdlets). Each call is one import: pair it with <see cref="Unregister"/>.
         /// </summary>
         public static ModuleLoadContext Register(string moduleDirectory)
         {
             lock (Gate)
             {
-                if (s_instance == null)
+                s_instance ??= new ModuleLoadContext(Path.GetFullPath(moduleDirectory));
+                if (s_imports++ == 0)
                 {
-                    s_instance = new ModuleLoadContext(Path.GetFullPath(moduleDirectory));
                     Default.Resolving += ResolveFromDefault;
                 }
 
@@ -60,12 +66,27 @@ namespace S3Audit.LoadContext
             }
         }
 
-        /// <summary>Stops answering the default context (module removal).</summary>
+        /// <summary>One import removed; the default context stops being answered when none is left.</summary>
         public static void Unregister()
         {
             lock (Gate)
             {
-                Default.Resolving -= ResolveFromDefault;
+                if (s_imports > 0 && --s_imports == 0)
+                {
+                    Default.Resolving -= ResolveFromDefault;
+                }
+            }
+        }
+
+        /// <summary>Imports registered and not yet removed (diagnostics and tests).</summary>
+        public static int ActiveImports
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    return s_imports;
+                }
             }
         }
 

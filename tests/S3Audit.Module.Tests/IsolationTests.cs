@@ -66,8 +66,81 @@ public class IsolationTests
     }
 
     [Fact]
-    public void RegisterIsIdempotent() =>
-        Assert.Same(ModuleLoadContext.Register(ModuleFolder.Path), ModuleLoadContext.Register(ModuleFolder.Path));
+    public void EveryImportGetsTheSameContext()
+    {
+        try
+        {
+            Assert.Same(ModuleLoadContext.Register(ModuleFolder.Path), ModuleLoadContext.Register(ModuleFolder.Path));
+        }
+        finally
+        {
+            ModuleLoadContext.Unregister();
+            ModuleLoadContext.Unregister();
+        }
+    }
+
+    // Import-Module -Force, Remove-Module + Import-Module and a second runspace each pair an Unregister with a Register
+    // in the same process; the engine must stay reachable from the default context whenever an import is left.
+    [Fact]
+    public void TheEngineStaysReachableAcrossRemoveAndReimport()
+    {
+        int before = ModuleLoadContext.ActiveImports;
+        ModuleLoadContext.Register(ModuleFolder.Path);
+        ModuleLoadContext.Register(ModuleFolder.Path);
+        ModuleLoadContext.Unregister();
+        Assert.Equal(before + 1, ModuleLoadContext.ActiveImports);
+        Assert.NotNull(ResolveEngineFromDefault());
+
+        while (ModuleLoadContext.ActiveImports > 0)
+        {
+            ModuleLoadContext.Unregister();
+        }
+
+        Assert.Null(ResolveEngineFromDefault());
+        ModuleLoadContext.Register(ModuleFolder.Path);
+        try
+        {
+            Assert.NotNull(ResolveEngineFromDefault());
+        }
+        finally
+        {
+            ModuleLoadContext.Unregister();
+            for (int i = 0; i < before; i++)
+            {
+                ModuleLoadContext.Register(ModuleFolder.Path);
+            }
+        }
+    }
+
+    [Fact]
+    public void UnregisterWithoutRegisterIsHarmless()
+    {
+        int before = ModuleLoadContext.ActiveImports;
+        while (ModuleLoadContext.ActiveImports > 0)
+        {
+            ModuleLoadContext.Unregister();
+        }
+
+        ModuleLoadContext.Unregister();
+        Assert.Equal(0, ModuleLoadContext.ActiveImports);
+        for (int i = 0; i < before; i++)
+        {
+            ModuleLoadContext.Register(ModuleFolder.Path);
+        }
+    }
+
+    // What the default context's Resolving event answers for the engine (null when no handler answers).
+    private static Assembly? ResolveEngineFromDefault()
+    {
+        try
+        {
+            return AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("S3Audit.Engine"));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
 }
 
 [CollectionDefinition(nameof(IsolationTests), DisableParallelization = true)]

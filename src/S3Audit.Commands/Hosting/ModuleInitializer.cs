@@ -12,7 +12,9 @@ namespace S3Audit.Commands.Hosting
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
+        private static readonly object Gate = new object();
         private static DependencyResolver? s_resolver;
+        private static int s_resolverImports;
         private static Type? s_loadContextType;
 
         /// <summary>A warning to show once, set on Windows PowerShell when another AWSSDK.Core came first.</summary>
@@ -41,18 +43,29 @@ namespace S3Audit.Commands.Hosting
                 return;
             }
 
-            s_resolver = new DependencyResolver(moduleDirectory);
-            PendingWarning = s_resolver.ConflictWarning(AppDomain.CurrentDomain.GetAssemblies());
-            AppDomain.CurrentDomain.AssemblyResolve += s_resolver.Resolve;
+            // Counted like the load context's registration: re-import and a second runspace keep one handler.
+            lock (Gate)
+            {
+                if (s_resolverImports++ == 0)
+                {
+                    s_resolver = new DependencyResolver(moduleDirectory);
+                    PendingWarning = s_resolver.ConflictWarning(AppDomain.CurrentDomain.GetAssemblies());
+                    AppDomain.CurrentDomain.AssemblyResolve += s_resolver.Resolve;
+                }
+            }
         }
 
         /// <inheritdoc />
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
             s_loadContextType?.GetMethod("Unregister")?.Invoke(null, null);
-            if (s_resolver != null)
+            lock (Gate)
             {
-                AppDomain.CurrentDomain.AssemblyResolve -= s_resolver.Resolve;
+                if (s_resolver != null && s_resolverImports > 0 && --s_resolverImports == 0)
+                {
+                    AppDomain.CurrentDomain.AssemblyResolve -= s_resolver.Resolve;
+                    s_resolver = null;
+                }
             }
         }
 
