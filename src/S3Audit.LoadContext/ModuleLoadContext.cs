@@ -90,6 +90,17 @@ namespace S3Audit.LoadContext
             }
         }
 
+        /// <summary>
+        /// Loads a PowerShell 7-only feature assembly (one that targets .NET 8 or later, shipped in Dependencies/)
+        /// into this context, where it shares the engine with the cmdlets. Called through reflection by the cmdlet
+        /// layer, which cannot reference .NET 8 assemblies.
+        /// </summary>
+        public static Assembly LoadFeature(string assemblyName)
+        {
+            ModuleLoadContext self = s_instance ?? throw new InvalidOperationException("The S3Audit load context is not registered: import the module first.");
+            return self.LoadFromAssemblyName(new AssemblyName(assemblyName));
+        }
+
         /// <summary>Loads the engine through this context.</summary>
         public Assembly LoadEngine() => LoadFromAssemblyName(new AssemblyName(EngineAssemblyName));
 

@@ -17,6 +17,9 @@ namespace S3Audit.Commands.Hosting
         private static int s_resolverImports;
         private static Type? s_loadContextType;
 
+        /// <summary>The private load context's type on PowerShell 7 (null on Windows PowerShell 5.1).</summary>
+        internal static Type? LoadContextType => s_loadContextType;
+
         /// <summary>A warning to show once, set on Windows PowerShell when another AWSSDK.Core came first.</summary>
         internal static string? PendingWarning { get; set; }
 
