@@ -32,4 +32,28 @@ function Get-S3TestConnection {
     }
 }
 
-Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Assert-S3TestServer, Get-S3TestConnection
+# Runs a script in a fresh PowerShell process of this edition (a binary module cannot be unloaded, so what must
+# start clean runs there) and returns its output lines; a non-zero exit code throws with the output.
+# Under the .NET tool the process is dotnet and pwsh.dll its first argument.
+function Invoke-ChildPowerShell {
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [hashtable] $Environment = @{}
+    )
+    $process = (Get-Process -Id $PID).Path
+    $arguments = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $arguments += [Environment]::GetCommandLineArgs()[0] }
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    $arguments += '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try { $output = & $process @arguments 2>&1 | ForEach-Object { "$_" } }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+    if ($LASTEXITCODE -ne 0) { throw "The child PowerShell exited with $LASTEXITCODE`n$($output -join "`n")" }
+    $output
+}
+
+Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Assert-S3TestServer, Get-S3TestConnection, Invoke-ChildPowerShell
