@@ -35,6 +35,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The date in partitioned keys: EventTime (default) or DeliveryTime.</summary>
         [Parameter]
         [ValidateSet("EventTime", "DeliveryTime")]
+        [PSDefaultValue(Value = "EventTime")]
         public string PartitionDateSource { get; set; } = "EventTime";
 
         /// <summary>Grant the legacy LogDelivery group on the target's ACL instead of a bucket-policy statement.</summary>

@@ -37,6 +37,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>Object ACL requests in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 8)]
         public int ThrottleLimit { get; set; } = 8;
 
         /// <inheritdoc />

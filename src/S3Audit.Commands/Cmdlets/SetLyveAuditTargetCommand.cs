@@ -31,6 +31,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The default retention mode of a created bucket.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CreateSet)]
         [ValidateSet("Governance", "Compliance")]
+        [PSDefaultValue(Value = "Governance")]
         public string RetentionMode { get; set; } = "Governance";
 
         /// <summary>The default retention of a created bucket, in days.</summary>
@@ -41,6 +42,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The log kinds Lyve Cloud is expected to write into the bucket.</summary>
         [Parameter]
         [ValidateSet("S3", "IAM", "Console")]
+        [PSDefaultValue(Value = new[] { "S3", "IAM", "Console" }, Help = "S3, IAM, Console")]
         public string[] LogKind { get; set; } = { "S3", "IAM", "Console" };
 
         /// <inheritdoc />

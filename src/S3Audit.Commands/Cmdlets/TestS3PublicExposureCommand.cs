@@ -46,11 +46,13 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>With -IncludeObjects: at most this many objects per bucket (0 for all).</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [ValidateRange(0, int.MaxValue)]
+        [PSDefaultValue(Value = 1000)]
         public int MaxObjects { get; set; } = 1000;
 
         /// <summary>Object ACL requests in flight at once.</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 8)]
         public int ThrottleLimit { get; set; } = 8;
 
         /// <summary>A policy document (JSON) to judge offline, without calling S3.</summary>

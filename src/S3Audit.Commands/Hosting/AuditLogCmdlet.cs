@@ -108,11 +108,13 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 16)]
         public int ThrottleLimit { get; set; } = 16;
 
         /// <summary>How far log object key times may lie outside -StartTime/-EndTime (delivery delay); default 2 hours.</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
+        [PSDefaultValue(Value = "02:00:00", Help = "2 hours (02:00:00)")]
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
 
         /// <summary>Whether entries carry the masked raw record.</summary>
