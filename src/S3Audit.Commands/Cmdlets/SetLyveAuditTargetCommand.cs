@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Lyve;
 using S3Audit.Engine.Providers;
@@ -22,6 +23,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The target bucket.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string BucketName { get; set; } = string.Empty;
 
         /// <summary>Create the bucket with object lock and a default retention when it does not exist.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Exposure;
 using S3Audit.Engine.Policies;
@@ -29,6 +30,7 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[]? BucketName { get; set; }
 
         /// <summary>Write one S3ExposureFinding per cause instead of one S3ExposureResult per bucket.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Engine.Logs;
 using S3Audit.Engine.Lyve;
 
@@ -30,6 +31,7 @@ namespace S3Audit.Commands.Hosting
         [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = LyveSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string? BucketName { get; set; }
 
         /// <summary>The key prefix of the log objects.</summary>
