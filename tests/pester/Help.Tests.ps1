@@ -72,7 +72,7 @@ Describe 'Get-Help <_> reads as a user expects' -ForEach $cmdlets {
             if ($hasDefault) {
                 $declared | Should -Not -BeNullOrEmpty -Because "-$name starts as '$value': declare it with [PSDefaultValue]"
                 "$($declared.Value)" | Should -Be "$value" -Because "-$name's [PSDefaultValue] must be the real default"
-                $shown | Should -Be ($declared.Help ?? "$($declared.Value)")
+                $shown | Should -Be $(if ($declared.Help) { $declared.Help } else { "$($declared.Value)" })
             }
             elseif ($declared) { "$($declared.Value)" | Should -Be "$value" -Because "-$name declares a default it does not have" }
         }
