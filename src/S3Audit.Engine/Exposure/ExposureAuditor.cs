@@ -304,7 +304,7 @@ namespace S3Audit.Engine.Exposure
                 Path = path,
                 Exposure = S3ExposureLevel.Unknown,
                 Why = why,
-                Severity = "Unknown",
+                Severity = ExposureVerdict.Severity(S3ExposureLevel.Unknown, PublicAccess.None),
                 Remediation = ExposureRemediation.ForUnreadable(permission),
                 Provider = _session.Provider,
             }, PublicAccess.None);

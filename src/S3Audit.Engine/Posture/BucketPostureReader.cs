@@ -126,7 +126,7 @@ namespace S3Audit.Engine.Posture
             row.WebsiteEnabled = Text("WebsiteEnabled", await snapshot.WebsiteAsync().ConfigureAwait(false), w => "True", "False");
 
             row.Unreadable = string.Join(" | ", unreadable);
-            IReadOnlyList<S3AuditBucketFinding> findings = BucketChecks.Evaluate(row, request, exposure.Result.Reasons);
+            IReadOnlyList<S3AuditBucketFinding> findings = BucketChecks.Evaluate(row, request, exposure.Result);
             row.Findings = findings.Count;
             return new BucketPostureReport(row, findings, exposure);
         }

@@ -103,7 +103,7 @@ public class BucketPostureReaderRecordedTests
         var (row, findings, _) = await ReadAsync(server, S3Provider.Aws, "b");
         Assert.Equal(("True", "True", "Unknown", "Unknown"), (row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
         Assert.Contains("BlockPublicAccess: account level", row.Unreadable);
-        Assert.Contains(findings, f => f.CheckId == "BlockPublicAccessIncomplete" && f.Severity == "Unknown");
+        Assert.Contains(findings, f => f.CheckId == "BlockPublicAccessIncomplete" && f.Severity == S3AuditSeverity.High && f.Result == S3AuditResult.Unknown);
     }
 
     /// <summary>The SDK returns GetBucketWebsite's 404 without its error code; a HEAD of the bucket decides.</summary>

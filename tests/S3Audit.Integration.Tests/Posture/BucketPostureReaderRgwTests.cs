@@ -41,7 +41,7 @@ public class BucketPostureReaderRgwTests
         Assert.Equal(new[] { "BlockPublicAccessIncomplete", "KmsRequired", "LoggingOff", "NoDefaultEncryption", "NoSecureTransportPolicy", "ObjectLockOff", "VersioningOff" },
             findings.Select(f => f.CheckId).OrderBy(c => c));
         Assert.Equal(row.Findings, findings.Count);
-        Assert.Contains(findings, f => f.CheckId == "VersioningOff" && f.ProwlerCheckId == "s3_bucket_object_versioning" && f.ScoutSuiteCheckId == "s3-bucket-no-versioning" && f.Severity == "Medium");
+        Assert.Contains(findings, f => f.CheckId == "VersioningOff" && f.ProwlerCheckId == "s3_bucket_object_versioning" && f.ScoutSuiteCheckId == "s3-bucket-no-versioning" && f.Severity == S3AuditSeverity.Medium);
     }
 
     [Fact]
