@@ -48,9 +48,9 @@ namespace S3Audit.Engine.Exposure
                 BucketName = bucket,
                 Provider = provider,
                 Exposure = level,
-                PublicRead = (access & PublicAccess.Read) != 0,
-                PublicWrite = (access & PublicAccess.Write) != 0,
-                PublicList = (access & PublicAccess.List) != 0,
+                PublicRead = Can(level, access, PublicAccess.Read),
+                PublicWrite = Can(level, access, PublicAccess.Write),
+                PublicList = Can(level, access, PublicAccess.List),
                 ViaAcl = viaAcl,
                 ViaPolicy = viaPolicy,
                 ViaObjectAcl = viaObjectAcl,
@@ -59,6 +59,10 @@ namespace S3Audit.Engine.Exposure
                 FindingCount = real.Count,
             };
         }
+
+        /// <summary>Null when the verdict is Unknown: an unread path may grant it.</summary>
+        private static bool? Can(S3ExposureLevel level, PublicAccess access, PublicAccess what) =>
+            level == S3ExposureLevel.Unknown ? (bool?)null : (access & what) != 0;
 
         /// <summary>
         /// The one definition of an exposure finding's severity (Test-S3PublicExposure -Detailed, Get-S3AuditBucket's

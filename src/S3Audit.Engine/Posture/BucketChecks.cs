@@ -7,7 +7,7 @@ namespace S3Audit.Engine.Posture
     /// <summary>
     /// The posture checks of Get-S3AuditBucket (and Invoke-S3Audit's posture and logging checks), each with its one
     /// severity and its Prowler and ScoutSuite equivalent. A check whose input could not be read gives a finding with
-    /// Result Unknown and the check's severity (never a pass); a NotSupported input gives no finding. PublicExposure and
+    /// Result Unknown and the check's severity (never a pass); an input the provider does not have (listed in UnsupportedSettings) gives no finding. PublicExposure and
     /// LatentExposure take their severity from the exposure verdict (<see cref="ExposureVerdict.Severity(S3ExposureResult)"/>),
     /// the same one Test-S3PublicExposure and Invoke-S3Audit give the bucket's causes.
     /// </summary>
@@ -107,23 +107,24 @@ namespace S3Audit.Engine.Posture
 
             if (request.RequireObjectLock)
             {
-                if (row.ObjectLockEnabled == "Unknown") Unknown(ObjectLockOff, "ObjectLockEnabled");
-                else if (row.ObjectLockEnabled == "NotSupported") Add(ObjectLockOff, $"{row.Provider} does not support object lock.");
-                else if (row.ObjectLockEnabled != "Enabled") Add(ObjectLockOff, "Object lock is not enabled.");
+                if (row.ObjectLockEnabled == null) Unknown(ObjectLockOff, "ObjectLockEnabled");
+                else if (Unsupported(row, "ObjectLockEnabled")) Add(ObjectLockOff, $"{row.Provider} does not support object lock.");
+                else if (row.ObjectLockEnabled == false) Add(ObjectLockOff, "Object lock is not enabled.");
                 else if (row.DefaultRetentionMode == "None") Add(ObjectLockNoDefaultRetention, "Object lock is enabled but has no default retention, so new objects are not locked.");
             }
 
-            if (row.LoggingEnabled == "Unknown") Unknown(LoggingOff, "LoggingEnabled");
-            else if (row.LoggingEnabled == "False") Add(LoggingOff, "The bucket has no server access logging configuration.");
+            if (row.LoggingEnabled == null) Unknown(LoggingOff, "LoggingEnabled");
+            else if (row.LoggingEnabled == false && !Unsupported(row, "LoggingEnabled")) Add(LoggingOff, "The bucket has no server access logging configuration.");
 
-            string[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
-            if (flags.All(f => f != "NotSupported"))
+            bool?[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
+            if (!Unsupported(row, "BlockPublicAccess"))
             {
-                if (flags.Contains("False"))
+                if (flags.Contains(false))
                 {
-                    Add(BlockPublicAccessIncomplete, $"Effective flags: BlockPublicAcls {row.BlockPublicAcls}, IgnorePublicAcls {row.IgnorePublicAcls}, BlockPublicPolicy {row.BlockPublicPolicy}, RestrictPublicBuckets {row.RestrictPublicBuckets} ({row.PublicAccessBlockDetail}).");
+                    Add(BlockPublicAccessIncomplete, $"Off: {string.Join(", ", FlagNames.Where((_, i) => flags[i] == false))}" +
+                        $"{(flags.Contains(null) ? "; unknown: " + string.Join(", ", FlagNames.Where((_, i) => flags[i] == null)) : string.Empty)} ({row.PublicAccessBlockDetail}).");
                 }
-                else if (flags.Contains("Unknown"))
+                else if (flags.Contains(null))
                 {
                     Unknown(BlockPublicAccessIncomplete, "BlockPublicAccess");
                 }
@@ -132,11 +133,17 @@ namespace S3Audit.Engine.Posture
             if (row.ObjectOwnership == "Unknown") Unknown(AclsInForce, "ObjectOwnership");
             else if (row.ObjectOwnership == "ObjectWriter" || row.ObjectOwnership == "BucketOwnerPreferred") Add(AclsInForce, $"Object Ownership is {row.ObjectOwnership}.");
 
-            if (row.SecureTransportEnforced == "Unknown") Unknown(NoSecureTransportPolicy, "SecureTransportEnforced");
-            else if (row.SecureTransportEnforced == "False") Add(NoSecureTransportPolicy, row.HasPolicy == "True" ? "The bucket policy has no Deny on aws:SecureTransport false." : "The bucket has no policy.");
+            if (row.SecureTransportEnforced == null) Unknown(NoSecureTransportPolicy, "SecureTransportEnforced");
+            else if (row.SecureTransportEnforced == false && !Unsupported(row, "SecureTransportEnforced")) Add(NoSecureTransportPolicy, row.HasPolicy == true ? "The bucket policy has no Deny on aws:SecureTransport false." : "The bucket has no policy.");
 
             return findings;
         }
+
+        private static readonly string[] FlagNames = { "BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets" };
+
+        /// <summary>The provider lacks the setting: its yes/no column is false, but that is no finding of its own.</summary>
+        private static bool Unsupported(S3AuditBucket row, string setting) =>
+            row.UnsupportedSettings.Split(new[] { ", " }, System.StringSplitOptions.RemoveEmptyEntries).Contains(setting);
 
         private static string Reason(S3AuditBucket row, string setting) =>
             row.Unreadable.Split(new[] { " | " }, System.StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(r => r.StartsWith(setting + ":", System.StringComparison.Ordinal)) ?? "see Unreadable";

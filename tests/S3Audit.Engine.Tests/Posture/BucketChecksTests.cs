@@ -6,9 +6,9 @@ public class BucketChecksTests
 {
     private static S3AuditBucket Good() => new()
     {
-        BucketName = "b", Provider = S3Provider.Aws, Versioning = "Enabled", MfaDelete = "Disabled", ObjectLockEnabled = "Enabled", DefaultRetentionMode = "COMPLIANCE",
-        Encryption = "SSE-KMS", LoggingEnabled = "True", BlockPublicAcls = "True", IgnorePublicAcls = "True", BlockPublicPolicy = "True", RestrictPublicBuckets = "True",
-        ObjectOwnership = "BucketOwnerEnforced", HasPolicy = "True", SecureTransportEnforced = "True", WebsiteEnabled = "False", Exposure = S3ExposureLevel.NotPublic,
+        BucketName = "b", Provider = S3Provider.Aws, Versioning = "Enabled", MfaDelete = false, ObjectLockEnabled = true, DefaultRetentionMode = "COMPLIANCE",
+        Encryption = "SSE-KMS", LoggingEnabled = true, BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true,
+        ObjectOwnership = "BucketOwnerEnforced", HasPolicy = true, SecureTransportEnforced = true, WebsiteEnabled = false, Exposure = S3ExposureLevel.NotPublic,
     };
 
     private static S3ExposureResult Verdict(S3AuditBucket row, bool publicWrite = false) =>
@@ -30,21 +30,24 @@ public class BucketChecksTests
     [InlineData(nameof(S3AuditBucket.Encryption), "None", "NoDefaultEncryption", "Medium")]
     [InlineData(nameof(S3AuditBucket.Encryption), "SSE-S3", "KmsRequired", "Medium")]
     [InlineData(nameof(S3AuditBucket.Versioning), "Suspended", "VersioningOff", "Medium")]
-    [InlineData(nameof(S3AuditBucket.ObjectLockEnabled), "Disabled", "ObjectLockOff", "High")]
+    [InlineData(nameof(S3AuditBucket.ObjectLockEnabled), "False", "ObjectLockOff", "High")]
     [InlineData(nameof(S3AuditBucket.DefaultRetentionMode), "None", "ObjectLockNoDefaultRetention", "Medium")]
     [InlineData(nameof(S3AuditBucket.LoggingEnabled), "False", "LoggingOff", "Medium")]
     [InlineData(nameof(S3AuditBucket.RestrictPublicBuckets), "False", "BlockPublicAccessIncomplete", "High")]
-    [InlineData(nameof(S3AuditBucket.BlockPublicAcls), "Unknown", "BlockPublicAccessIncomplete", "High", "Unknown")]
+    [InlineData(nameof(S3AuditBucket.BlockPublicAcls), null, "BlockPublicAccessIncomplete", "High", "Unknown")]
     [InlineData(nameof(S3AuditBucket.ObjectOwnership), "BucketOwnerPreferred", "AclsInForce", "Medium")]
     [InlineData(nameof(S3AuditBucket.SecureTransportEnforced), "False", "NoSecureTransportPolicy", "Medium")]
     [InlineData(nameof(S3AuditBucket.Versioning), "Unknown", "VersioningOff", "Medium", "Unknown")]
     [InlineData(nameof(S3AuditBucket.Encryption), "Unknown", "NoDefaultEncryption", "Medium", "Unknown")]
-    [InlineData(nameof(S3AuditBucket.LoggingEnabled), "Unknown", "LoggingOff", "Medium", "Unknown")]
-    public void EachCheckFiresOnItsOwnColumnWithItsOneSeverity(string column, string value, string checkId, string severity, string result = "Fail")
+    [InlineData(nameof(S3AuditBucket.LoggingEnabled), null, "LoggingOff", "Medium", "Unknown")]
+    [InlineData(nameof(S3AuditBucket.ObjectLockEnabled), null, "ObjectLockOff", "High", "Unknown")]
+    [InlineData(nameof(S3AuditBucket.SecureTransportEnforced), null, "NoSecureTransportPolicy", "Medium", "Unknown")]
+    public void EachCheckFiresOnItsOwnColumnWithItsOneSeverity(string column, string? value, string checkId, string severity, string result = "Fail")
     {
         S3AuditBucket row = Good();
         var property = typeof(S3AuditBucket).GetProperty(column)!;
-        property.SetValue(row, property.PropertyType == typeof(S3ExposureLevel) ? Enum.Parse<S3ExposureLevel>(value) : value);
+        property.SetValue(row, property.PropertyType == typeof(S3ExposureLevel) ? Enum.Parse<S3ExposureLevel>(value!)
+            : property.PropertyType == typeof(bool?) ? (value == null ? null : bool.Parse(value)) : value);
         row.Unreadable = $"{column}: access denied";
 
         var finding = Assert.Single(BucketChecks.Evaluate(row, new BucketPostureRequest { RequireKms = checkId == "KmsRequired", RequireObjectLock = true }, Verdict(row)));
@@ -73,7 +76,7 @@ public class BucketChecksTests
     {
         S3AuditBucket row = Good();
         row.Encryption = "SSE-S3";
-        row.ObjectLockEnabled = "Disabled";
+        row.ObjectLockEnabled = false;
         Assert.Empty(Ids(row, kms: false, objectLock: false));
         Assert.Equal(new[] { "KmsRequired", "ObjectLockOff" }, Ids(row).OrderBy(i => i));
     }
@@ -83,18 +86,31 @@ public class BucketChecksTests
     {
         S3AuditBucket row = Good();
         row.Provider = S3Provider.Minio;
-        row.LoggingEnabled = row.BlockPublicAcls = row.IgnorePublicAcls = row.BlockPublicPolicy = row.RestrictPublicBuckets = row.ObjectOwnership = "NotSupported";
+        row.LoggingEnabled = row.BlockPublicAcls = row.IgnorePublicAcls = row.BlockPublicPolicy = row.RestrictPublicBuckets = false;
+        row.ObjectOwnership = "NotSupported";
+        row.UnsupportedSettings = "LoggingEnabled, BlockPublicAccess, ObjectOwnership";
         Assert.Empty(Ids(row));
-        row.ObjectLockEnabled = "NotSupported";
+        row.ObjectLockEnabled = false;
+        row.UnsupportedSettings += ", ObjectLockEnabled";
         Assert.Equal(new[] { "ObjectLockOff" }, Ids(row));
+    }
+
+    [Fact]
+    public void BlockPublicAccessNamesTheFlagsThatAreOffAndUnknown()
+    {
+        S3AuditBucket row = Good();
+        row.IgnorePublicAcls = false;
+        row.BlockPublicPolicy = null;
+        var finding = Assert.Single(BucketChecks.Evaluate(row, new BucketPostureRequest(), Verdict(row)));
+        Assert.Equal((S3AuditResult.Fail, "Off: IgnorePublicAcls; unknown: BlockPublicPolicy ()."), (finding.Result, finding.Detail));
     }
 
     [Fact]
     public void PrecursorIdsAreGivenWhereTheyExist()
     {
         S3AuditBucket row = Good();
-        row.SecureTransportEnforced = "False";
-        row.LoggingEnabled = "False";
+        row.SecureTransportEnforced = false;
+        row.LoggingEnabled = false;
         var findings = BucketChecks.Evaluate(row, new BucketPostureRequest(), Verdict(row));
         Assert.Contains(findings, f => f.CheckId == "NoSecureTransportPolicy" && f.ProwlerCheckId == "s3_bucket_secure_transport_policy" && f.ScoutSuiteCheckId == "s3-bucket-allowing-cleartext");
         Assert.Contains(findings, f => f.CheckId == "LoggingOff" && f.ProwlerCheckId == "s3_bucket_server_access_logging_enabled" && f.ScoutSuiteCheckId == "s3-bucket-no-logging");
