@@ -199,7 +199,7 @@ namespace S3Audit.Engine.Exposure
             ObjectAclScanResult scan;
             try
             {
-                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
+                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, _session.Region, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
                 {
                     lock (found)
                     {
