@@ -1,0 +1,64 @@
+# How the Pester suites render S3Audit's default views and check that they fit a console: Out-String -Width 80 and
+# -Width 120 (the width of a console without a terminal, and a wide one), plain text, invariant culture.
+
+# Renders objects with their default view (or the named one) at one width. Dates and numbers in the invariant
+# culture so the text is the same on every machine.
+function Format-S3AuditView {
+    param(
+        [Parameter(Mandatory)] [object[]] $InputObject,
+        [Parameter(Mandatory)] [int] $Width,
+        [ValidateSet('Table', 'List')] [string] $As = 'Table',
+        [string] $View
+    )
+    $culture = [cultureinfo]::CurrentCulture
+    $rendering = $PSStyle.OutputRendering
+    try {
+        [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture
+        $PSStyle.OutputRendering = 'PlainText'
+        $format = @{}
+        if ($View) { $format.View = $View }
+        if ($As -eq 'Table') { $InputObject | Format-Table @format | Out-String -Width $Width }
+        else { $InputObject | Format-List @format | Out-String -Width $Width }
+    }
+    finally {
+        [cultureinfo]::CurrentCulture = $culture
+        $PSStyle.OutputRendering = $rendering
+    }
+}
+
+<#
+.SYNOPSIS
+    Checks one rendered table: one header line (no label wrapped onto a second line, no group header above it), a
+    dash line under it, no line wider than the width, one line per row (no value wrapped inside a cell, no repeated
+    group header), the named columns visible and the named values shown whole (not cut with an ellipsis). Throws
+    with the rendering when something is wrong.
+#>
+function Assert-S3AuditTableFits {
+    param(
+        [Parameter(Mandatory)] [string] $Text,
+        [Parameter(Mandatory)] [int] $Width,
+        [Parameter(Mandatory)] [int] $RowCount,
+        [string[]] $Column = @(),
+        [string[]] $WholeValue = @()
+    )
+    $lines = @($Text -split "`r?`n" | Where-Object { $_.Trim() -ne '' })
+    $problems = [System.Collections.Generic.List[string]]::new()
+    $dash = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^-[- ]*$' })
+    if ($dash -ne 1) { $problems.Add("the header takes $dash line(s) instead of 1 (a label wrapped)") }
+    $wide = @($lines | Where-Object { $_.Length -gt $Width })
+    if ($wide) { $problems.Add("$($wide.Count) line(s) wider than $Width") }
+    $rows = $lines.Count - [Math]::Max($dash, 0) - 1
+    if ($rows -ne $RowCount) { $problems.Add("$rows data line(s) for $RowCount row(s) (a value wrapped inside a cell, or a group header)") }
+    if ($dash -ge 1) {
+        $header = $lines[$dash - 1]
+        foreach ($name in $Column) {
+            if ($header -notmatch "(^|\s)$([regex]::Escape($name))(\s|$)") { $problems.Add("column '$name' is not shown (header: $($header.Trim()))") }
+        }
+    }
+    foreach ($value in $WholeValue) {
+        if ($Text -notmatch "(^|\s)$([regex]::Escape($value))(\s|$)") { $problems.Add("'$value' is not shown whole") }
+    }
+    if ($problems.Count) { throw "The table at width ${Width}: $($problems -join '; ').`n$Text" }
+}
+
+Export-ModuleMember -Function Format-S3AuditView, Assert-S3AuditTableFits
