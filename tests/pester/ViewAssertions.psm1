@@ -61,4 +61,45 @@ function Assert-S3AuditTableFits {
     if ($problems.Count) { throw "The table at width ${Width}: $($problems -join '; ').`n$Text" }
 }
 
-Export-ModuleMember -Function Format-S3AuditView, Assert-S3AuditTableFits
+<#
+.SYNOPSIS
+    The columns each default table view must show at 80 columns (the ones that answer the cmdlet's question) and
+    the ones it adds at 120, by view name.
+#>
+function Get-S3AuditViewColumn {
+    @{
+        S3AuditBucket         = @{ At80 = 'BucketName', 'Exposure', 'Findings', 'Logging', 'Versioning', 'Encryption'; At120 = 'ObjectLock', 'BlockPublic', 'Region' }
+        S3AuditBucketFinding  = @{ At80 = 'Severity', 'Result', 'CheckId', 'BucketName'; At120 = 'Detail' }
+        S3ExposureResult      = @{ At80 = 'BucketName', 'Exposure', 'PublicAccess', 'Via', 'Findings'; At120 = 'Reasons' }
+        S3ExposureFinding     = @{ At80 = 'Severity', 'Exposure', 'BucketName', 'Path', 'Why (Key or StatementId first)'; At120 = @() }
+        S3AuditAclGrant       = @{ At80 = 'BucketName', 'Key', 'GranteeName', 'Permission', 'IsPublic'; At120 = @() }
+        S3AuditFinding        = @{ At80 = 'Severity', 'Result', 'Target', 'BucketName', 'Rule'; At120 = 'Status', 'Detail' }
+        S3AuditRunSummary     = @{ At80 = 'Targets', 'Buckets', 'Critical', 'High', 'Medium', 'Low', 'Unknown', 'New', 'Resolved', 'IncompleteTargets'; At120 = @() }
+        S3AuditCredential     = @{ At80 = 'UserName', 'AccessKeyId', 'KeyStatus', 'KeyAgeDays', 'Severity', 'Findings'; At120 = @() }
+        S3PolicyDocument      = @{ At80 = 'Provider', 'Name', 'Purpose', 'BucketName', 'Prefix'; At120 = @() }
+        S3AccessLoggingResult = @{ At80 = 'BucketName', 'Action', 'Permission', 'Target'; At120 = @() }
+        LyveAuditTarget       = @{ At80 = 'BucketName', 'Eligible', 'Retention', 'Versioning', 'Reasons'; At120 = @() }
+        S3AuditLogEntry       = @{ At80 = 'Time (UTC)', 'Operation', 'Status', 'Requester', 'BucketName/Key'; At120 = @() }
+        S3AuditLogSummary     = @{ At80 = 'Requests', 'Group', 'Errors', 'BytesSent', 'FirstSeen (UTC)', 'LastSeen (UTC)'; At120 = @() }
+    }
+}
+
+<#
+.SYNOPSIS
+    Renders rows with their default table view at 80 and 120 columns and checks both with Assert-S3AuditTableFits,
+    with the view's columns (Get-S3AuditViewColumn) and the given values that must show whole.
+#>
+function Assert-S3AuditDefaultTable {
+    param(
+        [Parameter(Mandatory)] [object[]] $InputObject,
+        [string[]] $WholeValue = @(),
+        [string[]] $WholeValue120 = @()
+    )
+    $view = $InputObject[0].GetType().Name
+    $columns = (Get-S3AuditViewColumn)[$view]
+    if (-not $columns) { throw "No columns are declared for the view of $view (Get-S3AuditViewColumn)." }
+    Assert-S3AuditTableFits -Text (Format-S3AuditView -InputObject $InputObject -Width 80) -Width 80 -RowCount $InputObject.Count -Column $columns.At80 -WholeValue $WholeValue
+    Assert-S3AuditTableFits -Text (Format-S3AuditView -InputObject $InputObject -Width 120) -Width 120 -RowCount $InputObject.Count -Column (@($columns.At80) + @($columns.At120)) -WholeValue (@($WholeValue) + @($WholeValue120))
+}
+
+Export-ModuleMember -Function Format-S3AuditView, Assert-S3AuditTableFits, Get-S3AuditViewColumn, Assert-S3AuditDefaultTable
