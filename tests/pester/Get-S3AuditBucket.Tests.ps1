@@ -118,14 +118,16 @@ Describe 'Get-S3AuditBucket' {
         }
 
         It '... | Enable-S3AccessLogging -WhatIf previews the bucket without logging and reports the unread one, writing nothing' {
-            $since = Get-RgwOpsLogLength
+            $policyBefore = (Invoke-S3Fixture getPolicy @{ bucket = $logs }).policy
             $preview = $rows | Where-Object { -not $_.LoggingEnabled } |
                 Enable-S3AccessLogging @connection -TargetBucketName $logs -WhatIf -PassThru -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null
             @($preview).BucketName | Should -Be @($plain)
             $preview.Action | Should -Be 'WhatIf'
             @($refused).Count | Should -Be 1
             $refused[0].TargetObject | Should -Be $foreign
-            Get-RgwWrite -Since $since -Bucket $plain, $foreign, $logs | Should -BeNullOrEmpty
+            # Nothing was written: the plain bucket still logs nowhere, the log bucket's policy is as it was.
+            (Get-S3AuditBucket @connection $plain).LoggingEnabled | Should -BeExactly $false
+            (Invoke-S3Fixture getPolicy @{ bucket = $logs }).policy | Should -BeExactly $policyBefore
         }
 
         It 'counts its findings in FindingCount, the name every output type uses' {
