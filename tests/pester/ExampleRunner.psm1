@@ -273,7 +273,10 @@ function Invoke-S3AuditExample {
             # Rendered as a console would show it, so formatting errors count too.
             $null = $ps.AddScript("& {`n$(ConvertTo-TestConnection $Code)`n} | Out-String -Width 120")
             try { $output = $ps.Invoke() -join '' }
-            catch { return [pscustomobject]@{ Errors = @("threw: $($_.Exception.InnerException.Message ?? $_.Exception.Message)"); Output = '' } }
+            catch {
+                $cause = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception }
+                return [pscustomobject]@{ Errors = @("threw: $($cause.Message)"); Output = '' }
+            }
             [pscustomobject]@{ Errors = @($ps.Streams.Error | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" }); Output = $output }
         }
         finally { $ps.Dispose() }
