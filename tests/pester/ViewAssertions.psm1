@@ -11,10 +11,11 @@ function Format-S3AuditView {
         [string] $View
     )
     $culture = [cultureinfo]::CurrentCulture
-    $rendering = $PSStyle.OutputRendering
+    # $PSStyle (PowerShell 7.2+) would colour the text; Windows PowerShell has none and writes plain text anyway.
+    $rendering = if ($PSStyle) { $PSStyle.OutputRendering }
     try {
         [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture
-        $PSStyle.OutputRendering = 'PlainText'
+        if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }
         $format = @{}
         if ($View) { $format.View = $View }
         if ($As -eq 'Table') { $InputObject | Format-Table @format | Out-String -Width $Width }
@@ -22,7 +23,7 @@ function Format-S3AuditView {
     }
     finally {
         [cultureinfo]::CurrentCulture = $culture
-        $PSStyle.OutputRendering = $rendering
+        if ($PSStyle) { $PSStyle.OutputRendering = $rendering }
     }
 }
 

@@ -99,7 +99,9 @@ Describe 'The default views' {
     }
 
     Context '<Name> (<Control>, <File>)' -ForEach $views {
-        It 'renders as the reviewed golden text' {
+        # The golden text is PowerShell 7's layout; Windows PowerShell cuts values with "..." instead of one ellipsis
+        # character, so there only the fit checks below run.
+        It 'renders as the reviewed golden text' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
             $path = Join-Path $goldenFolder "$Name.txt"
             $text = Get-Rendering $_
             if ($update) {
