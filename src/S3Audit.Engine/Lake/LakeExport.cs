@@ -47,14 +47,18 @@ namespace S3Audit.Engine.Lake
         /// Starts a run: the lock, recovery of a killed run's commit, removal of its staged files, the manifest.
         /// <paramref name="session"/> is needed for an s3:// destination.
         /// </summary>
-        public static async Task<LakeExport> OpenAsync(LakeExportRequest request, S3Session? session, ILakeFileWriterFactory writer, IAuditOutput output, CancellationToken cancellationToken)
+        public static Task<LakeExport> OpenAsync(LakeExportRequest request, S3Session? session, ILakeFileWriterFactory writer, IAuditOutput output, CancellationToken cancellationToken) =>
+            OpenWithStoreAsync(request, OpenStore(request.Destination, session), writer, output, cancellationToken);
+
+        /// <summary>The same over a given store (tests put a failing one in between).</summary>
+        internal static async Task<LakeExport> OpenWithStoreAsync(LakeExportRequest request, ILakeStore store, ILakeFileWriterFactory writer, IAuditOutput output, CancellationToken cancellationToken)
         {
-            ILakeStore store = OpenStore(request.Destination, session);
             var export = new LakeExport(request, store, writer);
             try
             {
                 await store.LockAsync(export._runId, output, cancellationToken).ConfigureAwait(false);
                 export._manifest = await ReadManifestAsync(store, cancellationToken).ConfigureAwait(false);
+                export.RequireSameSchema();
                 await export.RecoverAsync(output, cancellationToken).ConfigureAwait(false);
                 await store.CleanLeftoversAsync(export._runId, output, cancellationToken).ConfigureAwait(false);
                 export._ledger = new SourceLedger(export._manifest, request.Destination, output);
@@ -117,6 +121,11 @@ namespace S3Audit.Engine.Lake
             // From here on the run completes even if the user presses Ctrl+C: stopping half-way would leave the
             // lake with files the manifest does not know (the journal lets the next run finish it, but only then).
             _finished = true;
+            if (files.Count > 0)
+            {
+                _manifest.IncludeRaw ??= _request.File.IncludeRaw;
+            }
+
             await _store.WriteAsync(LakeFiles.Journal, journal.ToJson(), CancellationToken.None).ConfigureAwait(false);
             await FinishCommitAsync(journal, output).ConfigureAwait(false);
             output.WriteProgress(new AuditProgress(ProgressId, "Writing the log lake", "Done", 100, true));
@@ -162,7 +171,26 @@ namespace S3Audit.Engine.Lake
         private static async Task<LakeManifest> ReadManifestAsync(ILakeStore store, CancellationToken cancellationToken)
         {
             string? text = await store.ReadAsync(LakeFiles.Manifest, cancellationToken).ConfigureAwait(false);
-            return text == null ? new LakeManifest() : LakeManifest.Parse(text, store.Destination.Locate(LakeFiles.Manifest));
+            try
+            {
+                return text == null ? new LakeManifest() : LakeManifest.Parse(text, store.Destination.Locate(LakeFiles.Manifest));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new AuditException(new AuditError("ExportManifestInvalid", AuditErrorKind.InvalidData, e.Message, store.Destination.Root, e));
+            }
+        }
+
+        /// <summary>Engines read a lake's files with one schema: a lake started with (or without) the raw column stays so.</summary>
+        private void RequireSameSchema()
+        {
+            bool? lakeRaw = _manifest.IncludeRaw;
+            if (lakeRaw.HasValue && lakeRaw.Value != _request.File.IncludeRaw)
+            {
+                throw new AuditException(new AuditError("ExportSchemaMismatch", AuditErrorKind.InvalidArgument,
+                    $"The lake at {_request.Destination.Root} holds files {(lakeRaw.Value ? "with" : "without")} the raw column: run {(lakeRaw.Value ? "with" : "without")} -IncludeRaw, or export to another destination.",
+                    _request.Destination.Root));
+            }
         }
 
         /// <summary>Finishes the commit of a run that was killed after it wrote its journal.</summary>

@@ -25,6 +25,8 @@ namespace S3Audit.Engine.Lake
         public int Version { get; set; } = 1;
         /// <summary>The lake's schema version (<see cref="LakeSchema.Version"/>).</summary>
         public int SchemaVersion { get; set; } = LakeSchema.Version;
+        /// <summary>Whether the lake's files have the raw column (set by the first run that writes a file; every file of a lake has one schema).</summary>
+        public bool? IncludeRaw { get; set; }
         /// <summary>Sources read, one per name.</summary>
         public List<ManifestSource> Sources { get; set; } = new List<ManifestSource>();
         /// <summary>Files committed.</summary>

@@ -130,7 +130,7 @@ namespace S3Audit.Engine.Lake.Tables
             text.AppendLine("-- read only the matching folders. For s3:// first run: INSTALL httpfs; LOAD httpfs; CREATE SECRET (TYPE s3, ...).");
             text.AppendLine($"CREATE OR REPLACE VIEW {table} AS");
             text.AppendLine($"SELECT * FROM read_parquet({SqlDialect.Literal(glob)},");
-            text.Append($"  hive_partitioning = true, hive_types = {{{types}}}, union_by_name = true);");
+            text.Append($"  hive_partitioning = true, hive_types = {{{types}}});");
             return text.ToString();
         }
 
