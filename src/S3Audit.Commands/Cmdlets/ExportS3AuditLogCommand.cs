@@ -85,7 +85,8 @@ namespace S3Audit.Commands.Cmdlets
 
             if (_export == null)
             {
-                RunEngine(async (output, token) => _export = await LakeExport.OpenAsync(ExportRequest(), DestinationSession, _writer!, output, token).ConfigureAwait(false));
+                S3Session? destination = DestinationSession; // opened here, on the pipeline thread
+                RunEngine(async (output, token) => _export = await LakeExport.OpenAsync(ExportRequest(), destination, _writer!, output, token).ConfigureAwait(false));
             }
 
             _export!.Add(InputObject);
@@ -106,12 +107,14 @@ namespace S3Audit.Commands.Cmdlets
             }
 
             LakeExportResult? result = null;
+            S3Session? destination = DestinationSession;
+            List<(LogReadRequest Read, S3Session? Session)> reads = Reads();
             RunEngine(async (output, token) =>
             {
-                _export ??= await LakeExport.OpenAsync(ExportRequest(), DestinationSession, _writer!, output, token).ConfigureAwait(false);
-                foreach (LogReadRequest read in _reads)
+                _export ??= await LakeExport.OpenAsync(ExportRequest(), destination, _writer!, output, token).ConfigureAwait(false);
+                foreach ((LogReadRequest read, S3Session? session) in reads)
                 {
-                    await _export.ReadAsync(read, read.BucketName == null ? null : Session, output, token).ConfigureAwait(false);
+                    await _export.ReadAsync(read, session, output, token).ConfigureAwait(false);
                 }
 
                 result = await _export.CommitAsync(output, token).ConfigureAwait(false);
@@ -139,7 +142,19 @@ namespace S3Audit.Commands.Cmdlets
             base.Dispose(disposing);
         }
 
+        // Sessions open on first use and report through WriteVerbose: both are taken on the pipeline thread, before RunEngine.
         private S3Session? DestinationSession => _destination!.IsS3 ? Session : null;
+
+        private List<(LogReadRequest Read, S3Session? Session)> Reads()
+        {
+            var reads = new List<(LogReadRequest, S3Session?)>();
+            foreach (LogReadRequest read in _reads)
+            {
+                reads.Add((read, read.BucketName == null ? null : Session));
+            }
+
+            return reads;
+        }
 
         private LakeExportRequest ExportRequest() => new LakeExportRequest(_destination!)
         {
@@ -170,13 +185,9 @@ namespace S3Audit.Commands.Cmdlets
             LakeTally plan = _plan!;
             if (!pipeline)
             {
-                var reads = new List<(LogReadRequest, S3Session?)>();
-                foreach (LogReadRequest read in _reads)
-                {
-                    reads.Add((read, read.BucketName == null ? null : Session));
-                }
-
-                RunEngine(async (output, token) => plan = await LakeExport.PlanAsync(_destination!, DestinationSession, reads, output, token).ConfigureAwait(false));
+                S3Session? destination = DestinationSession;
+                List<(LogReadRequest Read, S3Session? Session)> reads = Reads();
+                RunEngine(async (output, token) => plan = await LakeExport.PlanAsync(_destination!, destination, reads, output, token).ConfigureAwait(false));
             }
 
             foreach (S3AuditLogExportFile partition in plan.Partitions(_destination!))
