@@ -21,10 +21,18 @@ function Get-S3AuditExample {
         }
     }
 
+    $readme = Get-Content (Join-Path $script:Root 'README.md') -Raw
     $block = 0
-    foreach ($match in [regex]::Matches((Get-Content (Join-Path $script:Root 'README.md') -Raw), '(?ms)^```powershell\r?\n(.*?)^```')) {
+    foreach ($match in [regex]::Matches($readme, '(?ms)^```powershell\r?\n(.*?)^```')) {
         $block++
         @{ Source = 'README.md'; Name = "README.md block $block"; Code = $match.Groups[1].Value.Trim() }
+    }
+
+    # A YAML profile in the README runs as a profile: written to a file, then Invoke-S3Audit.
+    $block = 0
+    foreach ($match in [regex]::Matches($readme, '(?ms)^```yaml\r?\n(.*?)^```')) {
+        $block++
+        @{ Source = 'README.md'; Name = "README.md profile $block"; Code = 'Invoke-S3Audit ./readme-profile.yml'; Files = @{ 'readme-profile.yml' = $match.Groups[1].Value } }
     }
 
     # about_S3Audit: indented lines starting with PS> (continued by deeper-indented lines) are examples.
@@ -181,6 +189,11 @@ function ConvertTo-TestConnection([string] $Code) {
     $Code -replace "'EXO\.\.\.'", "'$env:S3_ACCESS_KEY'"
 }
 
+# A profile's endpoints become the test server's (the edit the user makes to a starter profile).
+function ConvertTo-TestProfile([string] $Yaml) {
+    $Yaml -replace '(?m)^(\s*endpoint:\s*)\S+', "`${1}$env:S3_ENDPOINT"
+}
+
 <#
 .SYNOPSIS
     Runs one example in a fresh runspace in a copy of the world. Returns Errors (what it wrote or threw; none: it
@@ -190,9 +203,12 @@ function Invoke-S3AuditExample {
     param(
         [Parameter(Mandatory)] [string] $Code,
         [Parameter(Mandatory)] [string] $World,
-        [Parameter(Mandatory)] [string] $WorkPath
+        [Parameter(Mandatory)] [string] $WorkPath,
+        # Files the example reads (a profile from the README), written into its copy of the world.
+        [hashtable] $Files = @{}
     )
     Copy-Item $World $WorkPath -Recurse
+    foreach ($name in $Files.Keys) { Set-Content (Join-Path $WorkPath $name) (ConvertTo-TestProfile $Files[$name]) }
     # An example that makes the profile starts where there is none yet.
     if ($Code -match 'New-S3AuditConfig') { Remove-Item (Join-Path $WorkPath '*.yml') }
     # Server state an earlier example may have changed: only 'backups' logs, into 'audit-logs' (RGW wants the delivery
@@ -257,7 +273,10 @@ function Invoke-S3AuditExample {
             # Rendered as a console would show it, so formatting errors count too.
             $null = $ps.AddScript("& {`n$(ConvertTo-TestConnection $Code)`n} | Out-String -Width 120")
             try { $output = $ps.Invoke() -join '' }
-            catch { return [pscustomobject]@{ Errors = @("threw: $($_.Exception.InnerException.Message ?? $_.Exception.Message)"); Output = '' } }
+            catch {
+                $cause = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception }
+                return [pscustomobject]@{ Errors = @("threw: $($cause.Message)"); Output = '' }
+            }
             [pscustomobject]@{ Errors = @($ps.Streams.Error | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" }); Output = $output }
         }
         finally { $ps.Dispose() }

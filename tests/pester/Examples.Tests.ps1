@@ -47,10 +47,26 @@ Describe 'Documented examples against the test server' -Tag 'Server' {
 
     It '<Name> runs as written' -ForEach $runnable {
         $work = Join-Path $TestDrive ('run-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-        $run = Invoke-S3AuditExample -Code $Code -World $world -WorkPath $work
+        $run = Invoke-S3AuditExample -Code $Code -World $world -WorkPath $work -Files $(if ($Files) { $Files } else { @{} })
         $run.Errors | Should -BeNullOrEmpty
         if (-not (Test-S3AuditExampleMayBeSilent $Code)) {
             $run.Output.Trim() | Should -Not -BeNullOrEmpty -Because 'an example that shows nothing passed nothing along'
         }
+    }
+}
+
+# The sample profiles of examples/providers are valid profiles: Invoke-S3Audit reads each without a validation error
+# (their endpoints become the test server's; a target whose profile or key variables are not set here fails on its
+# own, which is not what this checks).
+Describe 'Sample profiles' -Tag 'Server' {
+    BeforeDiscovery { $profiles = Get-ChildItem (Join-Path $PSScriptRoot '../../examples/providers') -Filter '*.yml' | ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } } }
+    BeforeAll { Assert-S3TestServer }
+
+    It 'examples/providers/<Name> is a valid profile' -ForEach $profiles {
+        $copy = Join-Path $TestDrive $Name
+        (Get-Content $Path -Raw) -replace '(?m)^(\s*endpoint:\s*)\S+', "`${1}$env:S3_ENDPOINT" | Set-Content $copy
+        $null = Invoke-S3Audit $copy -ErrorVariable runErrors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+        @($runErrors | Where-Object { $_.FullyQualifiedErrorId -like 'AuditConfig*' }) | Should -BeNullOrEmpty
+        ($info | Where-Object Tags -contains 'S3AuditSummary') | Should -Not -BeNullOrEmpty
     }
 }
