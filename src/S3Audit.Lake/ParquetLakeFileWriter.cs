@@ -15,7 +15,7 @@ namespace S3Audit.Lake
     /// </summary>
     internal sealed class ParquetLakeFileWriter : ILakeFileWriter
     {
-        private const long PoolBytes = 32L * 1024 * 1024;
+        private const int PoolBytes = 32 * 1024 * 1024;
         private readonly IReadOnlyList<LakeColumn> _columns;
         private readonly DataField[] _fields;
         private readonly ParquetWriter _writer;
