@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace S3Audit.Engine.Lake
 {
@@ -11,12 +10,6 @@ namespace S3Audit.Engine.Lake
     /// </summary>
     internal sealed class CommitJournal
     {
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        };
-
         /// <summary>The run.</summary>
         public string Run { get; set; } = string.Empty;
         /// <summary>The staged files.</summary>
@@ -24,8 +17,8 @@ namespace S3Audit.Engine.Lake
         /// <summary>The sources the files hold entries of.</summary>
         public List<ManifestSource> Sources { get; set; } = new List<ManifestSource>();
 
-        public string ToJson() => JsonSerializer.Serialize(this, Json);
+        public string ToJson() => JsonSerializer.Serialize(this, LakeJson.Options);
 
-        public static CommitJournal Parse(string text) => JsonSerializer.Deserialize<CommitJournal>(text, Json) ?? new CommitJournal();
+        public static CommitJournal Parse(string text) => JsonSerializer.Deserialize<CommitJournal>(text, LakeJson.Options) ?? new CommitJournal();
     }
 }

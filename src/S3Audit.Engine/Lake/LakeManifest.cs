@@ -14,13 +14,6 @@ namespace S3Audit.Engine.Lake
     /// </summary>
     public sealed class LakeManifest
     {
-        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            WriteIndented = false,
-        };
-
         /// <summary>The manifest format version.</summary>
         public int Version { get; set; } = 1;
         /// <summary>The lake's schema version (<see cref="LakeSchema.Version"/>).</summary>
@@ -37,7 +30,7 @@ namespace S3Audit.Engine.Lake
         {
             try
             {
-                LakeManifest manifest = JsonSerializer.Deserialize<LakeManifest>(text, Json) ?? throw new JsonException("empty document");
+                LakeManifest manifest = JsonSerializer.Deserialize<LakeManifest>(text, LakeJson.Options) ?? throw new JsonException("empty document");
                 if (manifest.Version != 1)
                 {
                     throw new InvalidOperationException($"{where}: manifest version {manifest.Version} is newer than this S3Audit understands; update the module.");
@@ -52,7 +45,7 @@ namespace S3Audit.Engine.Lake
         }
 
         /// <summary>The JSON text.</summary>
-        public string ToJson() => JsonSerializer.Serialize(this, Json);
+        public string ToJson() => JsonSerializer.Serialize(this, LakeJson.Options);
 
         /// <summary>Adds a run's sources (replacing earlier records of the same names) and files.</summary>
         public void Merge(IEnumerable<ManifestSource> sources, IEnumerable<ManifestFile> files)
@@ -67,6 +60,16 @@ namespace S3Audit.Engine.Lake
             var known = new HashSet<string>(Files.Select(f => f.Path), StringComparer.Ordinal);
             Files.AddRange(files.Where(f => known.Add(f.Path)));
         }
+    }
+
+    /// <summary>How the lake's metadata files are written: camelCase, nulls left out.</summary>
+    internal static class LakeJson
+    {
+        public static readonly JsonSerializerOptions Options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
     }
 
     /// <summary>One source log file or object in the manifest.</summary>
