@@ -22,6 +22,8 @@ namespace S3Audit.Engine.Lake
         private readonly object _gate = new object();
         private readonly Dictionary<LakePartition, PartitionState> _partitions = new Dictionary<LakePartition, PartitionState>();
         private readonly BlockingCollection<RowGroupJob> _jobs = new BlockingCollection<RowGroupJob>(1);
+        // Taken for each row group handed over, released when the encoder has written it: one group in flight, not two.
+        private readonly SemaphoreSlim _encoderIdle = new SemaphoreSlim(1, 1);
         private readonly List<StagedFile> _finished = new List<StagedFile>();
         private readonly LinkedList<PartitionState> _open = new LinkedList<PartitionState>();
         private readonly Thread _encoder;
@@ -123,13 +125,18 @@ namespace S3Audit.Engine.Lake
             }
         }
 
-        public void Dispose() => _jobs.Dispose();
+        public void Dispose()
+        {
+            _jobs.Dispose();
+            _encoderIdle.Dispose();
+        }
 
         private void Flush(PartitionState state)
         {
             RowGroupJob job = state.TakeRows(_limits.RowGroupRows);
             _buffered -= job.Count;
             // Blocks while the encoder is busy with the previous group: the readers wait instead of memory growing.
+            _encoderIdle.Wait();
             _jobs.Add(job);
         }
 
@@ -140,12 +147,14 @@ namespace S3Audit.Engine.Lake
                 foreach (RowGroupJob job in _jobs.GetConsumingEnumerable())
                 {
                     Write(job);
+                    _encoderIdle.Release();
                 }
             }
             catch (Exception e)
             {
                 // Not under the gate: a reader may hold it while it waits to hand over a row group.
                 Interlocked.CompareExchange(ref _failure, e, null);
+                _encoderIdle.Release();
 
                 // Unblock readers waiting to hand over; they see the failure on their next entry.
                 while (_jobs.TryTake(out _))
