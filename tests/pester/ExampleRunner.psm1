@@ -108,7 +108,7 @@ function Test-S3AuditExampleSyntax {
 function New-S3AuditExampleWorld {
     param([Parameter(Mandatory)] [string] $Path)
     $buckets = 'backups', 'backup-daily', 'archive', 'backups-eu', 'archive-eu', 'audit-logs', 'audit-logs-eu',
-               'access-logs', 'my-log-bucket', 'old-logs'
+               'access-logs', 'my-log-bucket', 'old-logs', 'my-lake'
     foreach ($bucket in $buckets) {
         $null = Invoke-S3Fixture newBucket @{ bucket = $bucket }
         Register-S3FixtureBucket $bucket
