@@ -95,14 +95,14 @@ Describe 'Export-S3AuditLog' {
         $files = Export-S3AuditLog -Path $examples -Destination $lake -InformationVariable run
         $narrow = $files | Format-Table | Out-String -Width 80
         $narrow -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
-        $narrow | Should -Match 'Source\s+Day\s+Rows\s+Bytes\s+First\s+Last\s+File'
+        $narrow | Should -Match 'Source\s+Day\s+Rows\s+Size\s+File'
         $narrow | Should -Match 'aws_access_log\s+2019-02-06\s+5\s'
         $wide = $files | Format-Table | Out-String -Width 120
         $wide | Should -Match ([regex]::Escape((Split-Path $files[0].Path -Leaf)))
         ($files[0] | Format-List | Out-String) | Should -Match 'Partition\s+: source='
         $summary = $run.MessageData | Format-Table | Out-String -Width 80
         $summary -split "`n" | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual 80 }
-        $summary | Should -Match 'Destination\s+Rows\s+Files\s+Bytes\s+Read\s+Skipped\s+Failed'
+        $summary | Should -Match 'Rows\s+Files\s+Size\s+Read\s+Skipped\s+Failed\s+Destination'
         ($run.MessageData | Format-List | Out-String) | Should -Match 'Manifest\s+: .*manifest\.json'
     }
 
