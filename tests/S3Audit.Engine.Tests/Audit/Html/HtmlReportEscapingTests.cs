@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using S3Audit.Engine.Audit.Reports;
 using S3Audit.Engine.Audit.Reports.Html;
+using S3Audit.TestSupport;
 
 namespace S3Audit.Engine.Tests.Audit.Html;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using S3Audit.Engine.Audit.Reports;
+using S3Audit.TestSupport;
 
 namespace S3Audit.Engine.Tests.Audit.Html;
 

@@ -51,25 +51,26 @@ namespace S3Audit.Engine.Audit.Reports.Html
             int bars = Math.Max(1, (hours + step - 1) / step);
             int[] requests = Sum(activity.RequestsPerHour, step, bars), errors = Sum(activity.ErrorsPerHour, step, bars);
             int max = Math.Max(1, requests.Max());
-            int barWidth = Math.Max(2, Math.Min(14, 480 / bars));
             const int Left = 44, Top = 6, Plot = 64;
-            int width = Left + bars * barWidth + 8, height = Top + Plot + 22;
+            double barWidth = Math.Min(480, Math.Max(200, bars * 8)) / (double)bars;
+            int width = Left + (int)Math.Ceiling(bars * barWidth) + 8, height = Top + Plot + 22;
             string unit = step == 1 ? "hour" : "day";
 
             w.Write($"<svg role=\"img\" aria-labelledby=\"{id}-t\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">");
             w.Write($"<title id=\"{id}-t\">{HtmlEncoding.Text($"Requests per {unit} to {activity.BucketName}, largest {requests.Max()}")}</title>");
             w.Write($"<text x=\"0\" y=\"{Top + 10}\">{requests.Max()}</text><text x=\"0\" y=\"{Top + Plot}\">0</text>");
             w.Write($"<line x1=\"{Left - 2}\" y1=\"{Top + Plot}\" x2=\"{width - 4}\" y2=\"{Top + Plot}\" stroke=\"#595959\"/>");
+            string bar = Number(Math.Max(1, barWidth - 1));
             for (int i = 0; i < bars; i++)
             {
-                int x = Left + i * barWidth;
+                string x = Number(Left + i * barWidth);
                 int h = requests[i] * Plot / max, e = errors[i] * Plot / max;
                 DateTimeOffset from = activity.StartTime.AddHours(i * step).ToUniversalTime();
                 string tip = $"{from.ToString(step == 1 ? "yyyy-MM-dd HH:00" : "yyyy-MM-dd", CultureInfo.InvariantCulture)} UTC: {requests[i]} request(s), {errors[i]} error(s)";
-                w.Write($"<g><title>{tip}</title><rect class=\"rq\" x=\"{x}\" y=\"{Top + Plot - h}\" width=\"{barWidth - 1}\" height=\"{h}\"/>");
+                w.Write($"<g><title>{tip}</title><rect class=\"rq\" x=\"{x}\" y=\"{Top + Plot - h}\" width=\"{bar}\" height=\"{h}\"/>");
                 if (e > 0)
                 {
-                    w.Write($"<rect class=\"er\" x=\"{x}\" y=\"{Top + Plot - e}\" width=\"{barWidth - 1}\" height=\"{e}\"/>");
+                    w.Write($"<rect class=\"er\" x=\"{x}\" y=\"{Top + Plot - e}\" width=\"{bar}\" height=\"{e}\"/>");
                 }
 
                 w.Write("</g>");
@@ -78,6 +79,8 @@ namespace S3Audit.Engine.Audit.Reports.Html
             w.Write($"<text x=\"{Left}\" y=\"{height - 4}\">{Time(activity.StartTime)}</text>");
             w.Write($"<text x=\"{width - 4}\" y=\"{height - 4}\" text-anchor=\"end\">{Time(activity.EndTime)}</text></svg>");
         }
+
+        private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
         private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -50,29 +50,32 @@
     shown.textContent = 'Showing ' + count + ' of ' + rows.length + ' findings';
   }
 
-  function addFilter(column) {
+  function addControl(id, name, control) {
+    var box = document.createElement('div');
     var label = document.createElement('label');
-    label.appendChild(document.createTextNode(data.columns[column]));
+    label.htmlFor = id;
+    label.textContent = name;
+    control.id = id;
+    box.appendChild(label);
+    box.appendChild(control);
+    controls.appendChild(box);
+  }
+
+  function addFilter(column) {
     var select = document.createElement('select');
-    select.name = 'filter' + column;
     select.appendChild(new Option('All', '-1'));
     data.values[column].forEach(function (value, index) {
       select.appendChild(new Option(value === '' ? '(none)' : value, String(index)));
     });
     select.addEventListener('change', function () { filters[column] = Number(select.value); apply(); });
-    label.appendChild(select);
-    controls.appendChild(label);
+    addControl('filter' + column, data.columns[column], select);
   }
 
   function addSearch() {
-    var label = document.createElement('label');
-    label.appendChild(document.createTextNode('Text'));
     var input = document.createElement('input');
     input.type = 'search';
-    input.name = 'search';
     input.addEventListener('input', function () { search = input.value.toLowerCase(); apply(); });
-    label.appendChild(input);
-    controls.appendChild(label);
+    addControl('search', 'Text', input);
   }
 
   function makeSortable(th) {

@@ -1,7 +1,7 @@
-namespace S3Audit.Engine.Tests.Audit.Html;
+namespace S3Audit.TestSupport;
 
 /// <summary>Findings and summaries for the HTML report tests, with counts computed here (not by the engine) as the oracle.</summary>
-internal static class ReportSamples
+public static class ReportSamples
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 21, 2, 0, 0, TimeSpan.Zero);
 
