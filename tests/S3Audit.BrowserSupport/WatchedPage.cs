@@ -49,6 +49,9 @@ public sealed class WatchedPage
     /// <summary>Milliseconds from the start of navigation to the end of the load event, as the browser measured it.</summary>
     public double LoadMilliseconds { get; private set; }
 
+    /// <summary>Milliseconds from the start of navigation until the document was parsed (domInteractive).</summary>
+    public double ParsedMilliseconds { get; private set; }
+
     /// <summary>Milliseconds the load took as seen from here (navigation request to load event).</summary>
     public double WallMilliseconds { get; private set; }
 
@@ -66,7 +69,8 @@ public sealed class WatchedPage
         WallMilliseconds = watch.Elapsed.TotalMilliseconds;
         if (await Page.EvaluateAsync<bool>("() => typeof performance === 'object'"))
         {
-            LoadMilliseconds = await Page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
+            double[] timing = await Page.EvaluateAsync<double[]>("() => { const n = performance.getEntriesByType('navigation')[0]; return [n.domInteractive, n.loadEventEnd]; }");
+            (ParsedMilliseconds, LoadMilliseconds) = (timing[0], timing[1]);
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class HtmlReportEscapingTests
         Assert.Contains(ReportSamples.Corpus[1], page.QuerySelector("#run")!.TextContent);
         Assert.Contains(ReportSamples.Corpus[0], page.QuerySelector("#drift")!.TextContent);
         Assert.Equal(ReportSamples.Corpus.OrderBy(s => s, StringComparer.Ordinal), page.QuerySelectorAll("#activity figcaption b").Select(b => b.TextContent).OrderBy(s => s, StringComparer.Ordinal));
-        Assert.Equal(ReportSamples.Corpus.OrderBy(s => s, StringComparer.Ordinal), page.QuerySelectorAll("#buckets .bk h3 small").Select(b => b.TextContent).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(ReportSamples.Corpus.OrderBy(s => s, StringComparer.Ordinal), page.QuerySelectorAll("#bucket-table tbody td:nth-child(2)").Select(b => b.TextContent).OrderBy(s => s, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -105,16 +105,20 @@ public sealed class HtmlReportStructureTests
         List<S3AuditFinding> findings = ReportSamples.Varied(50);
         IDocument page = Parse(HtmlReport.Format(ReportSamples.SummaryOf(findings), findings, Generated));
 
-        var blocks = page.QuerySelectorAll("#buckets .bk").ToList();
+        var blocks = page.QuerySelectorAll("#bucket-table tbody tr").ToList();
         Assert.Equal(findings.Select(f => (f.Target, f.BucketName)).Distinct().Count(), blocks.Count);
         foreach (IElement block in blocks)
         {
-            string target = block.QuerySelector("h3 small")!.TextContent;
-            foreach (IElement link in block.QuerySelectorAll("a"))
+            string bucket = block.QuerySelector("th")!.TextContent, target = block.QuerySelector("td")!.TextContent;
+            var links = block.QuerySelectorAll("a").ToList();
+            Assert.Equal(findings.Count(f => f.Target == target && (f.BucketName.Length == 0 ? "(the target itself)" : f.BucketName) == bucket), links.Count);
+            foreach (IElement link in links)
             {
                 IElement row = page.GetElementById(link.GetAttribute("href")!.Substring(1))!;
                 Assert.Equal(target, Cells(row)[1]);
-                Assert.StartsWith(Cells(row)[0] + " " + Cells(row)[3] + " · " + Cells(row)[4], link.TextContent);
+                Assert.Equal(bucket, Cells(row)[2].Length == 0 ? "(the target itself)" : Cells(row)[2]);
+                Assert.StartsWith(Cells(row)[0] + " " + Cells(row)[4], link.TextContent);
+                Assert.Equal(row.QuerySelector("b.sv")!.ClassList[1], link.ClassName);
             }
         }
 

@@ -189,9 +189,11 @@ namespace S3Audit.Engine.Audit.Reports.Html
             w.Write("</section>\n");
         }
 
+        /// <summary>One table row per bucket: its findings, worst first, each linked to its row in the findings table, and its counts.</summary>
         private void WriteBuckets(TextWriter w)
         {
             w.Write("<section id=\"buckets\"><h2>By bucket</h2>\n");
+            w.Write("<table id=\"bucket-table\"><thead><tr><th scope=\"col\">Bucket</th><th scope=\"col\">Target</th><th scope=\"col\">Findings</th><th scope=\"col\">Counts</th></tr></thead>\n<tbody>\n");
             var groups = _findings.Select((f, i) => (Finding: f, Row: i))
                 .GroupBy(x => (x.Finding.Target, x.Finding.BucketName))
                 .Select(g => (Key: g.Key, Items: g.ToList(), Counts: FindingCounts.Of(g.Select(x => x.Finding).ToList())))
@@ -201,16 +203,17 @@ namespace S3Audit.Engine.Audit.Reports.Html
             foreach (var group in groups)
             {
                 string name = group.Key.BucketName.Length == 0 ? "(the target itself)" : T(group.Key.BucketName);
-                w.Write($"<div class=\"bk\"><h3>{name} <small>{T(group.Key.Target)}</small></h3><p>{CountText(group.Counts)}</p><ul>");
+                w.Write($"<tr><th scope=\"row\">{name}</th><td>{T(group.Key.Target)}<td>");
                 foreach (var (finding, row) in group.Items)
                 {
-                    w.Write($"<li><a href=\"#f{row}\"><b class=\"sv {ReportFormat.SeverityClass(finding.Severity)}\">{finding.Severity}</b> {T(finding.Check)} · {T(finding.Rule)}{(finding.Result == S3AuditResult.Fail ? string.Empty : " (" + finding.Result + ")")}{(finding.Status == S3AuditDriftStatus.Resolved ? " (Resolved)" : string.Empty)}</a>");
+                    string note = (finding.Result == S3AuditResult.Fail ? string.Empty : " (" + finding.Result + ")") + (finding.Status == S3AuditDriftStatus.Resolved ? " (Resolved)" : string.Empty);
+                    w.Write($"<a class=\"{ReportFormat.SeverityClass(finding.Severity)}\" href=\"#f{row}\">{finding.Severity} {T(finding.Rule)}{note}</a> ");
                 }
 
-                w.Write("</ul></div>\n");
+                w.Write($"<td>{CountText(group.Counts)}</tr>\n");
             }
 
-            w.Write("</section>\n");
+            w.Write("</tbody></table></section>\n");
         }
 
         private static string CountText(FindingCounts c)
