@@ -1,7 +1,7 @@
 # Pester 5. Runs against the built module: dotnet build -c Release, then Invoke-Pester ./tests/pester
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
     $command = Get-Command Export-S3AuditReport -Module S3Audit
 
@@ -146,13 +146,11 @@ Describe 'Export-S3AuditReport' {
     }
 
     # The help examples, run as written in a folder holding audit.yml (examples/audit.yml against the test RGW) and
-    # the JSON report the examples name.
+    # the JSON report of a run; Examples.Tests.ps1 runs them too, this checks what they write.
     Context 'Help examples against the test server' -Tag 'Server' {
         BeforeAll {
-            if (-not (Test-S3Endpoint)) { throw 'The Server tests need S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY; run them with tests/run-tests.sh or exclude the Server tag.' }
-            $client = Get-RgwClient
-            $public = New-RgwBucketName 'pexport'
-            $null = $client.PutBucketAsync([Amazon.S3.Model.PutBucketRequest]@{ BucketName = $public; CannedACL = [Amazon.S3.S3CannedACL]::PublicRead }).GetAwaiter().GetResult()
+            Assert-S3TestServer
+            $public = New-S3FixtureBucket 'pester-export' -Acl 'public-read'
             $env:S3AUDIT_ENDPOINT = $env:S3_ENDPOINT; $env:S3AUDIT_ACCESS_KEY = $env:S3_ACCESS_KEY; $env:S3AUDIT_SECRET_KEY = $env:S3_SECRET_KEY
             $env:S3AUDIT_BUCKETS = $public
             $folder = Join-Path $TestDrive 'examples'
@@ -160,12 +158,12 @@ Describe 'Export-S3AuditReport' {
             Copy-Item (Join-Path $PSScriptRoot '../../examples/audit.yml') $folder
             Push-Location $folder
             Invoke-S3Audit ./audit.yml | Out-Null
-            Copy-Item (Get-ChildItem ./reports -Filter 's3audit-*.json' | Select-Object -First 1).FullName ./reports/s3audit-2026-11-21.json
             $examples = @((Get-Help Export-S3AuditReport -Examples).Examples.Example)
         }
         AfterAll {
             Pop-Location
             Remove-Item Env:S3AUDIT_ENDPOINT, Env:S3AUDIT_ACCESS_KEY, Env:S3AUDIT_SECRET_KEY, Env:S3AUDIT_BUCKETS -ErrorAction SilentlyContinue
+            Remove-S3Fixture
         }
 
         It 'has four examples' {
@@ -182,7 +180,8 @@ Describe 'Export-S3AuditReport' {
         It 'example 2 makes the page of the JSON report and returns the file' {
             $file = & ([scriptblock]::Create($examples[1].Code))
             $file.Name | Should -Be 'report.html'
-            (Get-ReportRow ./report.html).Count | Should -Be (Get-Content ./reports/s3audit-2026-11-21.json -Raw | ConvertFrom-Json).Findings.Count
+            $json = Get-ChildItem ./reports -Filter 's3audit-*.json' | Select-Object -First 1
+            (Get-ReportRow ./report.html).Count | Should -Be (Get-Content $json.FullName -Raw | ConvertFrom-Json).Findings.Count
         }
 
         It 'example 3 writes only the High findings and says how many of the run it shows' {
