@@ -85,13 +85,7 @@ public sealed class RgwReportInChromiumTests : IDisposable
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = source, Key = key, ContentBody = "x", CannedACL = S3CannedACL.PublicRead });
         }
 
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest
-        {
-            BucketName = logs,
-            Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::LOGS/SRC/*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::SRC"},"StringEquals":{"aws:SourceAccount":"test"}}}]}""".Replace("LOGS", logs).Replace("SRC", source),
-        });
-        var logging = new PutBucketLoggingRequest { BucketName = source, LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = logs, TargetPrefix = source + "/" } };
-        await s3.PutBucketLoggingAsync(logging);
+        PutBucketLoggingRequest logging = await RgwAccessLogs.EnableAsync(s3, source, logs);
 
         using (var anonymous = new HttpClient())
         {
@@ -103,10 +97,7 @@ public sealed class RgwReportInChromiumTests : IDisposable
             }
         }
 
-        // RGW delivers buffered log records when logging is turned off; then turn it back on for the audit to see.
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = source, LoggingConfig = new S3BucketLoggingConfig() });
-        await RgwServer.WaitForObjectsAsync(s3, logs, source + "/", TimeSpan.FromSeconds(10));
-        await s3.PutBucketLoggingAsync(logging);
+        await RgwAccessLogs.DeliverAsync(s3, logging);
     }
 
     /// <summary>Runs the profile with every bucket check and outputs.html; returns the findings and the page it wrote.</summary>

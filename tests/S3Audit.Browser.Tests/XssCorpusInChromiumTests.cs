@@ -92,11 +92,8 @@ public sealed class XssCorpusInChromiumTests : IDisposable
     [Fact]
     public async Task WithJavaScriptOffEveryRowIsShownAndTheControlsAreNot()
     {
-        List<S3AuditFinding> findings = ReportSamples.Varied(40);
-        string file = Path.Combine(_dir, "plain.html");
-        HtmlReport.Write(file, ReportSamples.SummaryOf(findings), findings, ReportSamples.Start);
         await using HeadlessChromium chromium = await HeadlessChromium.LaunchAsync(javaScript: false);
-        WatchedPage page = await chromium.OpenAsync(file);
+        WatchedPage page = await chromium.OpenAsync(WriteSample(40));
 
         ILocator rows = page.Page.Locator("#findings tbody tr");
         Assert.Equal(40, await rows.CountAsync());
@@ -115,11 +112,8 @@ public sealed class XssCorpusInChromiumTests : IDisposable
     [Fact]
     public async Task PrintedThePageKeepsTheTableAndDropsTheControls()
     {
-        List<S3AuditFinding> findings = ReportSamples.Varied(120);
-        string file = Path.Combine(_dir, "print.html");
-        HtmlReport.Write(file, ReportSamples.SummaryOf(findings), findings, ReportSamples.Start);
         await using HeadlessChromium chromium = await HeadlessChromium.LaunchAsync();
-        WatchedPage page = await chromium.OpenAsync(file);
+        WatchedPage page = await chromium.OpenAsync(WriteSample(120));
 
         await page.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         Assert.False(await page.Page.Locator("#controls").IsVisibleAsync());
@@ -129,6 +123,15 @@ public sealed class XssCorpusInChromiumTests : IDisposable
         Assert.StartsWith("%PDF-", text);
         Assert.True(Regex.Matches(text, @"/Type\s*/Page[^s]").Count >= 3, "120 findings take several pages");
         Assert.Empty(page.ConsoleErrors);
+    }
+
+    /// <summary>A report of <paramref name="count"/> varied findings with their summary, written to a file.</summary>
+    private string WriteSample(int count)
+    {
+        List<S3AuditFinding> findings = ReportSamples.Varied(count);
+        string file = Path.Combine(_dir, $"sample-{count}.html");
+        HtmlReport.Write(file, ReportSamples.SummaryOf(findings), findings, ReportSamples.Start);
+        return file;
     }
 
     private static string Screenshot(string name)

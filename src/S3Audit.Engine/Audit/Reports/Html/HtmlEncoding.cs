@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text;
 
 namespace S3Audit.Engine.Audit.Reports.Html
@@ -14,41 +16,28 @@ namespace S3Audit.Engine.Audit.Reports.Html
         private static readonly char[] ScriptSpecials = { '&', '<', '>', '\u2028', '\u2029' };
 
         /// <summary>Text between tags: &amp; &lt; &gt; escaped.</summary>
-        public static string Text(string value) => Escape(value, TextSpecials, attribute: false);
+        public static string Text(string value) => Replace(value, TextSpecials, TextEscape);
 
         /// <summary>A value inside a double-quoted attribute: quotes escaped too.</summary>
-        public static string Attribute(string value) => Escape(value, AttributeSpecials, attribute: true);
+        public static string Attribute(string value) => Replace(value, AttributeSpecials, c => c == '"' ? "&quot;" : c == '\'' ? "&#39;" : TextEscape(c));
 
         /// <summary>
         /// JSON text to put between &lt;script type="application/json"&gt; and &lt;/script&gt;: &lt; &gt; &amp; and the
         /// JavaScript line separators U+2028/U+2029 become \u escapes. JSON syntax has none of these characters outside
         /// strings, so the result is the same JSON, and no "&lt;/script" or "&lt;!--" can end or change the element.
         /// </summary>
-        public static string ScriptJson(string json)
+        public static string ScriptJson(string json) => Replace(json, ScriptSpecials, c => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture));
+
+        private static string? TextEscape(char c) => c switch
         {
-            if (json.IndexOfAny(ScriptSpecials) < 0)
-            {
-                return json;
-            }
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            _ => null,
+        };
 
-            var sb = new StringBuilder(json.Length + 64);
-            foreach (char c in json)
-            {
-                switch (c)
-                {
-                    case '<': sb.Append("\\u003C"); break;
-                    case '>': sb.Append("\\u003E"); break;
-                    case '&': sb.Append("\\u0026"); break;
-                    case '\u2028': sb.Append("\\u2028"); break;
-                    case '\u2029': sb.Append("\\u2029"); break;
-                    default: sb.Append(c); break;
-                }
-            }
-
-            return sb.ToString();
-        }
-
-        private static string Escape(string value, char[] specials, bool attribute)
+        /// <summary><paramref name="value"/> with each character <paramref name="escape"/> maps replaced; unchanged (no copy) when it has none of <paramref name="specials"/>.</summary>
+        private static string Replace(string value, char[] specials, Func<char, string?> escape)
         {
             if (value.IndexOfAny(specials) < 0)
             {
@@ -58,14 +47,14 @@ namespace S3Audit.Engine.Audit.Reports.Html
             var sb = new StringBuilder(value.Length + 16);
             foreach (char c in value)
             {
-                switch (c)
+                string? replacement = escape(c);
+                if (replacement == null)
                 {
-                    case '&': sb.Append("&amp;"); break;
-                    case '<': sb.Append("&lt;"); break;
-                    case '>': sb.Append("&gt;"); break;
-                    case '"' when attribute: sb.Append("&quot;"); break;
-                    case '\'' when attribute: sb.Append("&#39;"); break;
-                    default: sb.Append(c); break;
+                    sb.Append(c);
+                }
+                else
+                {
+                    sb.Append(replacement);
                 }
             }
 
