@@ -36,7 +36,7 @@ namespace S3Audit.Engine.Audit.Reports.Html
             _ => null,
         };
 
-        /// <summary><paramref name="value"/> with each character <paramref name="escape"/> maps replaced; unchanged (no copy) when it has none of <paramref name="specials"/>.</summary>
+        /// <summary><paramref name="value"/> with each of <paramref name="specials"/> replaced by what <paramref name="escape"/> gives; unchanged (no copy) when it has none.</summary>
         private static string Replace(string value, char[] specials, Func<char, string?> escape)
         {
             if (value.IndexOfAny(specials) < 0)
@@ -47,7 +47,7 @@ namespace S3Audit.Engine.Audit.Reports.Html
             var sb = new StringBuilder(value.Length + 16);
             foreach (char c in value)
             {
-                string? replacement = escape(c);
+                string? replacement = Array.IndexOf(specials, c) < 0 ? null : escape(c);
                 if (replacement == null)
                 {
                     sb.Append(c);
