@@ -9,6 +9,7 @@ command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
 # Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
+# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB],
 # html N (the HTML report of N findings in headless Chromium).
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
@@ -26,7 +27,11 @@ $BENCH memory
 $BENCH memory-distinct
 $BENCH memory-distinct 8192   # past duplicate removal's 4 million entries: it forgets the oldest windows
 
-echo "== (7) HTML report of 10,000 findings: size, write, headless Chromium load"
+echo "== (7)(8) Parquet export: rate, size, peak memory"
+$BENCH export
+$BENCH export-memory
+
+echo "== (9) HTML report of 10,000 findings: size, write, headless Chromium load"
 bash tests/browser/chromium.sh install >/dev/null
 $BENCH html 10000
 

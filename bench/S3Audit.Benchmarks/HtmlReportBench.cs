@@ -8,7 +8,7 @@ using S3Audit.Engine.Audit.Reports;
 namespace S3Audit.Benchmarks;
 
 /// <summary>
-/// (7) The HTML report of many findings: its size, the time to write it (floor: the JSON report of the same run),
+/// (9) The HTML report of many findings: its size, the time to write it (floor: the JSON report of the same run),
 /// and the time headless Chromium takes to load it (floor: the same rows as a bare table, no style, no script),
 /// best of five loads each, alternating. Also the in-page time of sorting and filtering all rows.
 /// </summary>
