@@ -26,6 +26,7 @@
         'Get-S3AuditCredential',
         'Get-S3AuditLogEntry',
         'Invoke-S3Audit',
+        'Export-S3AuditReport',
         'New-S3AuditConfig',
         'New-S3LogStoragePolicy',
         'New-S3ReadOnlyLogPolicy',

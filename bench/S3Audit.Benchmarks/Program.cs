@@ -159,6 +159,11 @@ else if (mode == "rgw")
     double sixteen = Run(16);
     Report($"{objects} small log objects from RGW, ThrottleLimit 16 vs 1", sixteen, one, 6.0, "objects/s");
 }
+else if (mode == "html")
+{
+    // (9) The HTML report of N findings (10,000 by default): size, write time, and headless Chromium's load time.
+    await HtmlReportBench.RunAsync(dir, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+}
 
 // Every entry, and with the 1% filter; the entry count must match the plain file's (plainEntries, counted by the caller).
 // Each figure alternates with its floor, round by round, so that a slow spell of this shared machine hits both alike.
