@@ -115,7 +115,15 @@ function Get-S3AuditViewSample {
         New-Row S3Audit.S3AuditRunSummary @{ ConfigPath = '/srv/audit/audit.yml'; StartTime = (T '2026-12-03T02:00:00Z'); EndTime = (T '2026-12-03T02:00:41Z'); TargetCount = 3
             CompleteTargets = 'rgw; aws-prod'; IncompleteTargets = "exo-gva (Target 'exo-gva': The environment variable 'EXOSCALE_API_KEY' named by target 'exo-gva' is not set.)"
             BucketCount = 12; FindingCount = 14; CriticalCount = 1; HighCount = 4; MediumCount = 7; LowCount = 1; UnknownCount = 1; NewCount = 3; ResolvedCount = 1
-            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json' }
+            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json'
+            MinimumSeverity = 'Low'; BaselinePath = '/srv/audit/reports/s3audit-2026-12-02.json' }
+    )
+
+    $samples['S3Audit.S3AuditLogActivity'] = @(
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'rgw'; BucketName = 'backup-prod-eu-central-archive'; StartTime = (T '2026-12-02T02:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 184220; Errors = 312; RequestsPerHour = [int[]](1..24 | ForEach-Object { 7000 + $_ * 100 }); ErrorsPerHour = [int[]](1..24 | ForEach-Object { $_ % 3 * 4 }) }
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'exoscale-gva'; BucketName = 'logs'; StartTime = (T '2026-12-02T20:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 0; Errors = 0; RequestsPerHour = [int[]](0, 0, 0, 0, 0, 0); ErrorsPerHour = [int[]](0, 0, 0, 0, 0, 0) }
     )
 
     $samples['S3Audit.S3AuditCredential'] = @(
