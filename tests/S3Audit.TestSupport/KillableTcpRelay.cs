@@ -47,12 +47,18 @@ namespace S3Audit.TestSupport
             _listener.Stop();
             foreach (TcpClient connection in _connections)
             {
+                Socket? socket = connection.Client;
+                if (socket == null)
+                {
+                    continue; // already closed
+                }
+
                 try
                 {
-                    connection.Client.LingerState = new LingerOption(true, 0); // RST, like a crashed server
+                    socket.LingerState = new LingerOption(true, 0); // RST, like a crashed server
                     connection.Close();
                 }
-                catch (ObjectDisposedException)
+                catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
                 {
                 }
             }
