@@ -20,5 +20,7 @@ namespace S3Audit.Commands.Hosting
         public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
         public const string LogPathNotFound = nameof(LogPathNotFound);
         public const string LyveTargetNotRecorded = nameof(LyveTargetNotRecorded);
+        public const string ProxyStartFailed = nameof(ProxyStartFailed);
+        public const string ProxyNotFound = nameof(ProxyNotFound);
     }
 }
