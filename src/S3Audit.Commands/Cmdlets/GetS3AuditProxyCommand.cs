@@ -17,14 +17,16 @@ namespace S3Audit.Commands.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (ProxyServer server in ProxyRegistry.Running.Where(s => Id == null || Id.Contains(s.Id)))
-            {
-                WriteObject(server.Snapshot());
-            }
-
-            foreach (int missing in (Id ?? new int[0]).Where(id => ProxyRegistry.Running.All(s => s.Id != id)))
+            // Read once: a Stop-S3AuditProxy further down the pipeline removes gateways while this writes.
+            var running = ProxyRegistry.Running;
+            foreach (int missing in (Id ?? new int[0]).Where(id => running.All(s => s.Id != id)))
             {
                 WriteError(ProxyErrors.NotFound(missing));
+            }
+
+            foreach (ProxyServer server in running.Where(s => Id == null || Id.Contains(s.Id)))
+            {
+                WriteObject(server.Snapshot());
             }
         }
     }
