@@ -42,6 +42,30 @@ Describe 'Start-S3AuditProxy' {
             (Get-ChildItem $logs).Name | Should -Match '^\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-[0-9A-F]{16}$'
         }
 
+        It 'runs in the foreground with -Wait and stops cleanly when the pipeline is stopped (as Ctrl+C does)' {
+            $logs = New-LogFolder
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                param($module, $logs)
+                Import-Module $module
+                Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath $logs -AccessKey AKIDWAIT -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -Wait
+            }).AddArgument((Get-S3AuditManifestPath)).AddArgument($logs)
+            $async = $ps.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(30)
+            while (-not ($gw = Get-S3AuditProxy | Where-Object AccessKeyId -eq 'AKIDWAIT') -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $gw | Should -Not -BeNullOrEmpty
+            $ps.InvocationStateInfo.State | Should -Be 'Running'
+            { Invoke-WebRequest "$($gw.Endpoint)/bucket/key" -SkipHttpErrorCheck -TimeoutSec 10 } | Should -Not -Throw
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            Get-S3AuditProxy | Where-Object AccessKeyId -eq 'AKIDWAIT' | Should -BeNullOrEmpty
+            { Invoke-WebRequest "$($gw.Endpoint)/bucket/key" -TimeoutSec 5 } | Should -Throw
+            $entry = Get-S3AuditLogEntry -Path $logs
+            $entry.Operation | Should -Be 'GetObject'
+            $entry.HttpStatus | Should -Be 503
+            $ps.Dispose()
+        }
+
         It 'shows a table at 80 and 120 columns and a list' {
             $gw = Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath (New-LogFolder) -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force)
             try {
@@ -61,7 +85,6 @@ Describe 'Start-S3AuditProxy' {
 
     Context 'in front of the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
-            if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
             $connection = Get-S3TestConnection
             $upstream = $connection.EndpointUrl
             $connection.Remove('EndpointUrl')
