@@ -43,6 +43,8 @@ namespace S3Audit.Engine.Posture
             "Create the backup bucket with object lock enabled (it cannot be turned on later on every provider) and set a default retention.", "s3_bucket_object_lock", "");
         private static readonly Check LoggingOff = new Check("LoggingOff", "Medium", "Server access logging is off",
             "Enable server access logging to a separate log bucket (Enable-S3AccessLogging).", "s3_bucket_server_access_logging_enabled", "s3-bucket-no-logging");
+        private static readonly Check LoggingNotSupported = new Check("ServerAccessLoggingNotSupported", "Unknown", "The provider has no server access logging",
+            "", "s3_bucket_server_access_logging_enabled", "s3-bucket-no-logging");
         private static readonly Check BlockPublicAccessIncomplete = new Check("BlockPublicAccessIncomplete", "High", "Block Public Access is not fully on",
             "Turn on all four Block Public Access flags, at the account level where possible.", "s3_bucket_level_public_access_block", "");
         private static readonly Check AclsInForce = new Check("AclsInForce", "Medium", "ACLs still govern access (Object Ownership is not BucketOwnerEnforced)",
@@ -102,6 +104,11 @@ namespace S3Audit.Engine.Posture
 
             if (row.LoggingEnabled == "Unknown") Unknown(LoggingOff, "LoggingEnabled");
             else if (row.LoggingEnabled == "False") Add(LoggingOff, "The bucket has no server access logging configuration.");
+            else if (row.LoggingEnabled == "NotSupported" && row.Provider == S3Provider.Exoscale)
+            {
+                // Not a pass: whether requests are recorded depends on a gateway or data events S3Audit cannot see from here.
+                findings.Add(LoggingUnavailable(row));
+            }
 
             string[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
             if (flags.All(f => f != "NotSupported"))
@@ -124,6 +131,19 @@ namespace S3Audit.Engine.Posture
 
             return findings;
         }
+
+        private static S3AuditBucketFinding LoggingUnavailable(S3AuditBucket row) => new S3AuditBucketFinding
+        {
+            BucketName = row.BucketName,
+            CheckId = LoggingNotSupported.Id,
+            Severity = LoggingNotSupported.Severity,
+            Title = LoggingNotSupported.Title,
+            Detail = $"{row.Provider} keeps no server access log, so who read or changed this bucket is recorded only if requests go through a logging gateway or data events are delivered.",
+            Remediation = Providers.ProviderCapabilities.For(row.Provider).AlternativeTo(Providers.S3Feature.ServerAccessLogging) ?? string.Empty,
+            ProwlerCheckId = LoggingNotSupported.Prowler,
+            ScoutSuiteCheckId = LoggingNotSupported.ScoutSuite,
+            Provider = row.Provider,
+        };
 
         private static string Reason(S3AuditBucket row, string setting) =>
             row.Unreadable.Split(new[] { " | " }, System.StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(r => r.StartsWith(setting + ":", System.StringComparison.Ordinal)) ?? "see Unreadable";

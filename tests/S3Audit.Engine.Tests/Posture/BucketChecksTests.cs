@@ -76,6 +76,19 @@ public class BucketChecksTests
     }
 
     [Fact]
+    public void ExoscaleWithoutAccessLoggingIsUnknownAndNamesTheGatewayAndDataEvents()
+    {
+        S3AuditBucket row = Good();
+        row.Provider = S3Provider.Exoscale;
+        row.LoggingEnabled = row.BlockPublicAcls = row.IgnorePublicAcls = row.BlockPublicPolicy = row.RestrictPublicBuckets = row.ObjectOwnership = "NotSupported";
+        S3AuditBucketFinding finding = Assert.Single(BucketChecks.Evaluate(row, new BucketPostureRequest(), "r"));
+        Assert.Equal(("ServerAccessLoggingNotSupported", "Unknown"), (finding.CheckId, finding.Severity));
+        Assert.Contains("Start-S3AuditProxy", finding.Remediation);
+        Assert.Contains("data events", finding.Remediation);
+        Assert.Contains("Get-S3AuditLogEntry", finding.Remediation);
+    }
+
+    [Fact]
     public void PrecursorIdsAreGivenWhereTheyExist()
     {
         S3AuditBucket row = Good();
