@@ -8,7 +8,8 @@ REPO=$(pwd)
 command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y jq >/dev/null; }; }
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
-# Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N.
+# Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
+# gateway (Start-S3AuditProxy's gateway vs RGW direct; the gateway runs in a child process, mode gateway-server).
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
 $BENCH cpu | tee /tmp/s3audit-bench-cpu.jsonl | grep -v minio-errors
@@ -31,3 +32,6 @@ bash "$SERVER" start >/dev/null
 trap 'bash "$SERVER" stop >/dev/null 2>&1 || true' EXIT
 set -a; . "${CEPH_ROOT:-/tmp/ceph-root}${CEPH_DIR:-/srv/ceph}/s3.env"; set +a
 $BENCH rgw 5000
+
+echo "== (7) logging gateway vs RGW direct"
+$BENCH gateway

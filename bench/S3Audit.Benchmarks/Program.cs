@@ -99,6 +99,15 @@ else if (mode == "memory-distinct")
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
     Console.WriteLine(JsonSerializer.Serialize(new { figure = $"peak memory, {size / mb} MB of distinct lines, dedupe on", bytesRead = size, entries, dedupe.Forgotten, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
 }
+else if (mode == "gateway")
+{
+    // (7) the logging gateway vs RGW direct (GET/PUT 64 MiB, 16 concurrent small GETs, memory while 2 GiB pass)
+    await GatewayBench.RunAsync();
+}
+else if (mode == "gateway-server")
+{
+    GatewayBench.Serve(args[1], args[2]);
+}
 else if (mode == "rgw")
 {
     // (5) 5,000 small log objects from RGW: -ThrottleLimit 16 vs 1.

@@ -310,15 +310,20 @@ namespace S3Audit.Engine.Proxy
             await CopyResponseAsync(x, record, upstream, progress).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Copies the upstream body to the client with two buffers, so the next read from the upstream runs while the
+        /// last block is written to the client (a sequential copy leaves each side idle half the time).
+        /// </summary>
         private static async Task CopyResponseAsync(ProxyExchange x, ProxyLogRecord record, Stream upstream, Progress progress)
         {
-            byte[] buffer = new byte[CopyBuffer];
+            byte[] current = new byte[CopyBuffer], next = new byte[CopyBuffer];
+            Task<int> reading = upstream.ReadAsync(current, 0, current.Length, x.Aborted);
             while (true)
             {
                 int n;
                 try
                 {
-                    n = await upstream.ReadAsync(buffer, 0, buffer.Length, x.Aborted).ConfigureAwait(false);
+                    n = await reading.ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException || e is HttpRequestException || e is OperationCanceledException)
                 {
@@ -333,18 +338,21 @@ namespace S3Audit.Engine.Proxy
                     return;
                 }
 
+                reading = upstream.ReadAsync(next, 0, next.Length, x.Aborted);
                 try
                 {
-                    await x.ResponseBody.WriteAsync(buffer, 0, n, x.Aborted).ConfigureAwait(false);
+                    await x.ResponseBody.WriteAsync(current, 0, n, x.Aborted).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is IOException || e is OperationCanceledException || e is ObjectDisposedException)
                 {
                     record.ErrorCode = "ClientAborted";
                     x.Abort();
+                    _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the upstream read may fail now too
                     return;
                 }
 
                 progress.BytesOut += n;
+                (current, next) = (next, current);
             }
         }
 

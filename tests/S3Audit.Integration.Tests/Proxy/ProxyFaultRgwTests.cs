@@ -18,6 +18,18 @@ public class ProxyFaultRgwTests
     public async Task TheUpstreamKilledMidDownloadCutsTheClientAndIsLogged()
     {
         string bucket = RgwServer.UniqueBucket("proxy-kill-get");
+        try
+        {
+            await KillMidDownloadAsync(bucket);
+        }
+        finally
+        {
+            await RgwCleanup.RemoveBucketAsync(bucket);
+        }
+    }
+
+    private static async Task KillMidDownloadAsync(string bucket)
+    {
         byte[] data = new byte[ObjectBytes];
         RandomNumberGenerator.Fill(data);
         using (AmazonS3Client direct = RgwServer.RawClient())
@@ -69,6 +81,18 @@ public class ProxyFaultRgwTests
     public async Task TheUpstreamKilledMidUploadFailsTheClientAndIsLogged()
     {
         string bucket = RgwServer.UniqueBucket("proxy-kill-put");
+        try
+        {
+            await KillMidUploadAsync(bucket);
+        }
+        finally
+        {
+            await RgwCleanup.RemoveBucketAsync(bucket);
+        }
+    }
+
+    private static async Task KillMidUploadAsync(string bucket)
+    {
         using (AmazonS3Client direct = RgwServer.RawClient())
         {
             await direct.PutBucketAsync(bucket);

@@ -32,6 +32,18 @@ public class ProxyRgwTests
         string bucket = RgwServer.UniqueBucket("proxy-ops");
         byte[] big = RandomBytes(6 * 1024 * 1024);
         RgwOpsLog mark = await RgwOpsLog.MarkAsync();
+        try
+        {
+            await CheckEveryRequestAsync(proxy, s3, raw, bucket, big, mark);
+        }
+        finally
+        {
+            await RgwCleanup.RemoveBucketAsync(bucket);
+        }
+    }
+
+    private static async Task CheckEveryRequestAsync(ProxyFixture proxy, AmazonS3Client s3, RawSigV4 raw, string bucket, byte[] big, RgwOpsLog mark)
+    {
 
         await s3.PutBucketAsync(bucket);                                                                                   // CreateBucket
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "docs/a.txt", ContentBody = "alpha" });   // SDK: signed chunks + trailer
@@ -199,6 +211,18 @@ public class ProxyRgwTests
         var raw = new RawSigV4(proxy.Endpoint, RgwServer.AccessKey, RgwServer.SecretKey);
         string bucket = RgwServer.UniqueBucket("proxy-chunks");
         await direct.PutBucketAsync(bucket);
+        try
+        {
+            await RefuseBadBodiesAsync(proxy, direct, raw, bucket);
+        }
+        finally
+        {
+            await RgwCleanup.RemoveBucketAsync(bucket);
+        }
+    }
+
+    private static async Task RefuseBadBodiesAsync(ProxyFixture proxy, AmazonS3Client direct, RawSigV4 raw, string bucket)
+    {
 
         using (HttpResponseMessage bad = await Http.SendAsync(raw.SignedChunkedPut($"/{bucket}/forged.bin", RandomBytes(200_000), 65536, corruptSecondChunk: true)))
         {

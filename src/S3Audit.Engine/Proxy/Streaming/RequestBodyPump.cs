@@ -67,15 +67,28 @@ namespace S3Audit.Engine.Proxy.Streaming
             Completed = true;
         }
 
+        /// <summary>Two buffers: the next read from the client runs while the last block goes to the upstream.</summary>
         private async Task CopyPlainAsync(Stream client, Stream upstream, CancellationToken cancellationToken)
         {
-            byte[] buffer = new byte[BufferBytes];
-            int n;
-            while ((n = await client.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            byte[] current = new byte[BufferBytes], next = new byte[BufferBytes];
+            int n = await client.ReadAsync(current, 0, current.Length, cancellationToken).ConfigureAwait(false);
+            while (n > 0)
             {
                 WireBytes += n;
                 PayloadBytes += n;
-                await upstream.WriteAsync(buffer, 0, n, cancellationToken).ConfigureAwait(false);
+                Task<int> reading = client.ReadAsync(next, 0, next.Length, cancellationToken);
+                try
+                {
+                    await upstream.WriteAsync(current, 0, n, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    _ = reading.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    throw;
+                }
+
+                n = await reading.ConfigureAwait(false);
+                (current, next) = (next, current);
             }
         }
 
