@@ -14,6 +14,13 @@ Describe 'Start-S3AuditProxy' {
             Get-S3AuditProxy | Should -BeNullOrEmpty
         }
 
+        It 'starts nothing with -WhatIf' {
+            $logs = New-LogFolder
+            Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath $logs -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -WhatIf | Should -BeNullOrEmpty
+            Get-S3AuditProxy | Should -BeNullOrEmpty
+            Test-Path $logs | Should -BeFalse
+        }
+
         It 'rejects an upstream that is not an http or https URL' {
             { Start-S3AuditProxy -Upstream 'ftp://example' -LogPath (New-LogFolder) -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'InvalidEndpoint,S3Audit.Commands.Cmdlets.StartS3AuditProxyCommand'

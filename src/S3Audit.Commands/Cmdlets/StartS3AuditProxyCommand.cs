@@ -15,7 +15,7 @@ namespace S3Audit.Commands.Cmdlets
     /// log line per request into -LogPath. Runs in the background of the session, or in the foreground with -Wait
     /// (a service or scheduled task) until Ctrl+C.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "S3AuditProxy")]
+    [Cmdlet(VerbsLifecycle.Start, "S3AuditProxy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(S3AuditProxy))]
     public sealed class StartS3AuditProxyCommand : S3AuditCmdlet
     {
@@ -77,6 +77,12 @@ namespace S3Audit.Commands.Cmdlets
             if (!IPAddress.TryParse(ListenAddress, out IPAddress? address))
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-ListenAddress '{ListenAddress}' is not an IP address (127.0.0.1, ::1, 0.0.0.0)."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, ListenAddress));
+            }
+
+            string listen = $"{ListenAddress}:{(Port == 0 ? "a free port" : Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+            if (!ShouldProcess($"a gateway on {listen} to {Upstream}, logging to {LogPath}", "Start"))
+            {
+                return;
             }
 
             EndpointUrl = Upstream;
