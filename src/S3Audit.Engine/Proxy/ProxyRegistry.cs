@@ -26,8 +26,22 @@ namespace S3Audit.Engine.Proxy
         {
             lock (Gate)
             {
+                if (s_lastId == 0)
+                {
+                    // A session that ends without Stop-S3AuditProxy still writes out every queued line and closes the files.
+                    System.AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(System.TimeSpan.FromSeconds(2));
+                }
+
                 Servers.Add(server);
                 return ++s_lastId;
+            }
+        }
+
+        private static void StopAll(System.TimeSpan grace)
+        {
+            foreach (ProxyServer server in Running)
+            {
+                server.Stop(grace);
             }
         }
 

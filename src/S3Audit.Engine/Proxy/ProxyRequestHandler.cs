@@ -250,8 +250,9 @@ namespace S3Audit.Engine.Proxy
                 progress.Pump = pump;
                 message.Content = new UpstreamContent(x.RequestBody, pump, length, x.Aborted);
             }
-            else if (length == 0 || x.Method == "PUT" || x.Method == "POST")
+            else if (length == 0 || x.Method == "PUT" || x.Method == "POST" || contentHeaders.Count > 0)
             {
+                // Also for a bodiless request with a Content-Type: the header is signed, so it has to be sent.
                 message.Content = new ByteArrayContent(Array.Empty<byte>());
             }
 
