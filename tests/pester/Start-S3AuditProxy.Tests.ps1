@@ -4,17 +4,34 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-S3AuditModule
     function New-LogFolder { Join-Path ([IO.Path]::GetTempPath()) "s3audit-gw-$([guid]::NewGuid().ToString('N').Substring(0, 8))" }
+    # The gateway is tested on PowerShell 7 only; on Windows PowerShell it stops with FeatureNotSupported (first test).
+    $desktop = $PSVersionTable.PSEdition -eq 'Desktop'
 }
 
 Describe 'Start-S3AuditProxy' {
     Context 'without a server' {
+        It 'starts on PowerShell 7 and stops with FeatureNotSupported on Windows PowerShell' {
+            $secret = ConvertTo-SecureString x -AsPlainText -Force
+            if ($desktop) {
+                { Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath (New-LogFolder) -AccessKey AK -SecretKey $secret -ErrorAction Stop } |
+                    Should -Throw -ErrorId 'FeatureNotSupported,S3Audit.Commands.Cmdlets.StartS3AuditProxyCommand'
+            }
+            else {
+                $gw = Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath (New-LogFolder) -AccessKey AK -SecretKey $secret
+                $gw.State | Should -Be 'Running'
+                Stop-S3AuditProxy -Id $gw.Id -PassThru | Select-Object -ExpandProperty State | Should -Be 'Stopped'
+            }
+        }
+
         It 'refuses to listen on another address without TLS, before binding anything' {
+            if ($desktop) { return }
             { Start-S3AuditProxy -Upstream http://127.0.0.1:1 -LogPath (New-LogFolder) -ListenAddress 0.0.0.0 -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'InvalidArgument,S3Audit.Commands.Cmdlets.StartS3AuditProxyCommand' -ExpectedMessage '*-AllowPlainHttp*'
             Get-S3AuditProxy | Should -BeNullOrEmpty
         }
 
         It 'starts nothing with -WhatIf' {
+            if ($desktop) { return }
             $logs = New-LogFolder
             Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath $logs -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -WhatIf | Should -BeNullOrEmpty
             Get-S3AuditProxy | Should -BeNullOrEmpty
@@ -22,11 +39,13 @@ Describe 'Start-S3AuditProxy' {
         }
 
         It 'rejects an upstream that is not an http or https URL' {
+            if ($desktop) { return }
             { Start-S3AuditProxy -Upstream 'ftp://example' -LogPath (New-LogFolder) -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'InvalidEndpoint,S3Audit.Commands.Cmdlets.StartS3AuditProxyCommand'
         }
 
         It 'logs a 503 for an upstream that cannot be reached, and Get-/Stop- work by pipeline' {
+            if ($desktop) { return }
             $logs = New-LogFolder
             $secret = ConvertTo-SecureString 'gateway-test-secret' -AsPlainText -Force
             $gw = Start-S3AuditProxy -Upstream "http://127.0.0.1:9" -LogPath $logs -AccessKey AKIDGATEWAYTEST -SecretKey $secret -Region us-east-1
@@ -50,6 +69,7 @@ Describe 'Start-S3AuditProxy' {
         }
 
         It 'runs in the foreground with -Wait and stops cleanly when the pipeline is stopped (as Ctrl+C does)' {
+            if ($desktop) { return }
             $logs = New-LogFolder
             $ps = [powershell]::Create()
             $null = $ps.AddScript({
@@ -74,6 +94,7 @@ Describe 'Start-S3AuditProxy' {
         }
 
         It 'shows a table at 80 and 120 columns and a list' {
+            if ($desktop) { return }
             $gw = Start-S3AuditProxy -Upstream http://127.0.0.1:9 -LogPath (New-LogFolder) -AccessKey AK -SecretKey (ConvertTo-SecureString x -AsPlainText -Force)
             try {
                 $table80 = $gw | Format-Table | Out-String -Width 80

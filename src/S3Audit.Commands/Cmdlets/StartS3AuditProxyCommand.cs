@@ -64,9 +64,17 @@ namespace S3Audit.Commands.Cmdlets
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(EndpointUrl)))
+            if (ModuleInitializer.LoadContextType == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Start-S3AuditProxy forwards to -Upstream; leave -EndpointUrl out."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, EndpointUrl));
+                // Kestrel 2.3 targets .NET Standard 2.0, but the gateway is tested on PowerShell 7 only: no untested path.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PlatformNotSupportedException("Start-S3AuditProxy runs on PowerShell 7.4 or later; it is not tested on Windows PowerShell. Install PowerShell 7 (https://aka.ms/powershell) and run it there; the other S3Audit cmdlets keep working here."),
+                    ErrorIds.FeatureNotSupported, ErrorCategory.NotImplemented, "Start-S3AuditProxy"));
+            }
+
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(EndpointUrl)) && !string.Equals(EndpointUrl?.TrimEnd('/'), Upstream.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Start-S3AuditProxy forwards to -Upstream ({Upstream}); -EndpointUrl ({EndpointUrl}) names another endpoint. Leave -EndpointUrl out."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, EndpointUrl));
             }
 
             if (!Uri.TryCreate(Upstream, UriKind.Absolute, out Uri? upstream) || (upstream.Scheme != "http" && upstream.Scheme != "https"))
