@@ -2,6 +2,7 @@
 # module's own cmdlets against RGW, stop it, and read its log back with Get-S3AuditLogEntry.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
     function New-LogFolder { Join-Path ([IO.Path]::GetTempPath()) "s3audit-gw-$([guid]::NewGuid().ToString('N').Substring(0, 8))" }
     # The gateway is tested on PowerShell 7 only; on Windows PowerShell it stops with FeatureNotSupported (first test).
@@ -116,16 +117,18 @@ Describe 'Start-S3AuditProxy' {
             $connection = Get-S3TestConnection
             $upstream = $connection.EndpointUrl
             $connection.Remove('EndpointUrl')
+            $bucket = New-S3FixtureBucket 'pester-gateway'
         }
 
         AfterEach { Stop-S3AuditProxy -All }
+        AfterAll { Remove-S3Fixture }
 
         It 'forwards the module''s own requests and Get-S3AuditLogEntry reads every one back' {
             $logs = New-LogFolder
             $gw = Start-S3AuditProxy -Upstream $upstream -LogPath $logs @connection -Requester 'pester-agent'
             $buckets = Get-S3AuditBucket -EndpointUrl $gw.Endpoint @connection -ForcePathStyle
-            $buckets | Should -Not -BeNullOrEmpty
-            $acl = Get-S3AuditAcl -BucketName $buckets[0].BucketName -EndpointUrl $gw.Endpoint @connection
+            $buckets.BucketName | Should -Contain $bucket
+            $acl = Get-S3AuditAcl -BucketName $bucket -EndpointUrl $gw.Endpoint @connection
             $acl | Should -Not -BeNullOrEmpty
             $final = Stop-S3AuditProxy -Id $gw.Id -PassThru
             $final.Requests | Should -BeGreaterThan 2
@@ -136,7 +139,7 @@ Describe 'Start-S3AuditProxy' {
             $entries | ForEach-Object { $_.Source | Should -Be 'AwsAccessLog'; $_.Requester | Should -Be 'pester-agent'; $_.RequestId | Should -Not -BeNullOrEmpty }
             $entries.Operation | Should -Contain 'ListBuckets'
             $entries.Operation | Should -Contain 'GetBucketAcl'
-            ($entries | Where-Object { $_.Operation -eq 'GetBucketAcl' -and $_.BucketName -eq $buckets[0].BucketName }).HttpStatus | Should -Contain 200
+            ($entries | Where-Object { $_.Operation -eq 'GetBucketAcl' -and $_.BucketName -eq $bucket }).HttpStatus | Should -Contain 200
             $summary = Get-S3AuditLogEntry -Path $logs | Measure-S3AuditLog -GroupBy Operation
             ($summary | Measure-Object Requests -Sum).Sum | Should -Be $final.Requests
             Get-ChildItem $logs | Get-Content | Should -Not -Match ([regex]::Escape($env:S3_SECRET_KEY))

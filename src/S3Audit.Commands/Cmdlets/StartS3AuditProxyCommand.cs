@@ -32,6 +32,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The address to listen on (127.0.0.1 by default; another needs TLS or -AllowPlainHttp).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [PSDefaultValue(Value = "127.0.0.1")]
         public string ListenAddress { get; set; } = "127.0.0.1";
 
         /// <summary>The port to listen on; a free one when omitted.</summary>

@@ -25,6 +25,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>Seconds requests in flight may take to finish.</summary>
         [Parameter]
         [ValidateRange(0, 3600)]
+        [PSDefaultValue(Value = 10)]
         public int TimeoutSec { get; set; } = 10;
 
         /// <summary>Writes each stopped gateway's final counters.</summary>
