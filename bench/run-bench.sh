@@ -10,7 +10,8 @@ dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/n
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
 # Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
 # export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB],
-# html N (the HTML report of N findings in headless Chromium).
+# html N (the HTML report of N findings in headless Chromium),
+# gateway (Start-S3AuditProxy's gateway vs RGW direct; the gateway runs in a child process, mode gateway-server).
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
 $BENCH cpu | tee /tmp/s3audit-bench-cpu.jsonl | grep -v minio-errors
@@ -41,3 +42,6 @@ bash "$SERVER" start >/dev/null
 trap 'bash "$SERVER" stop >/dev/null 2>&1 || true' EXIT
 set -a; . "${CEPH_ROOT:-/tmp/ceph-root}${CEPH_DIR:-/srv/ceph}/s3.env"; set +a
 $BENCH rgw 5000
+
+echo "== (10) logging gateway vs RGW direct"
+$BENCH gateway

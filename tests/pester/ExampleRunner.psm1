@@ -56,6 +56,8 @@ function Get-S3AuditExample {
 function Get-S3AuditExampleExemption {
     @{
         'README.md block 1' = 'Install-Module reaches the PowerShell Gallery; installing by name is tested from a local repository (Packaging.Tests.ps1).'
+        'Start-S3AuditProxy example 3' = 'Registers a Windows scheduled task (a systemd unit on Linux); -Wait itself is tested in Start-S3AuditProxy.Tests.ps1.'
+        'Start-S3AuditProxy example 4' = 'Needs a PFX certificate file and listens on every address; HTTPS is tested in ProxyTlsRgwTests.'
     }
 }
 
@@ -179,10 +181,10 @@ function Use-ExampleEnvironment {
     finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
 }
 
-# Endpoint URLs of the examples become the test server's (a Lyve Cloud endpoint keeps its provider), and the key
-# placeholders the test server's access key.
+# Endpoint URLs of the examples (and the logging gateway's -Upstream) become the test server's (a Lyve Cloud endpoint
+# keeps its provider), and the key placeholders the test server's access key.
 function ConvertTo-TestConnection([string] $Code) {
-    $Code = [regex]::Replace($Code, '(-EndpointUrl\s+)(https?://\S+)', {
+    $Code = [regex]::Replace($Code, '(-EndpointUrl\s+|-Upstream\s+)(https?://\S+)', {
         param($m)
         $provider = if ($m.Groups[2].Value -match 'lyve') { ' -Provider Lyve' } else { '' }
         "$($m.Groups[1].Value)'$env:S3_ENDPOINT'$provider"

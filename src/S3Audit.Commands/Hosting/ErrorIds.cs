@@ -25,5 +25,7 @@ namespace S3Audit.Commands.Hosting
         public const string ReportInputInvalid = nameof(ReportInputInvalid);
         public const string ReportFileExists = nameof(ReportFileExists);
         public const string ReportWriteFailed = nameof(ReportWriteFailed);
+        public const string ProxyStartFailed = nameof(ProxyStartFailed);
+        public const string ProxyNotFound = nameof(ProxyNotFound);
     }
 }
