@@ -203,6 +203,15 @@ function Get-S3AuditViewSample {
             Rows = 0; Files = 0; Bytes = 0; Partitions = 0; Manifest = '/srv/lake/_s3audit/manifest.json' }
     )
 
+    $samples['S3Audit.S3AuditProxy'] = @(
+        New-Row S3Audit.S3AuditProxy @{ Id = 1; Endpoint = 'http://127.0.0.1:9000'; Upstream = 'https://sos-ch-gva-2.exo.io'; LogPath = '/var/log/s3gateway'
+            CurrentLogFile = '/var/log/s3gateway/2026-12-03-02-00-00-5F1C3A9B7D2E4F60'; State = 'Running'; Requests = 184220; Errors = 12; ActiveRequests = 3
+            BytesIn = 53687091200; BytesOut = 1073741824; AccessKeyId = '****WXYZ'; StartTime = (T '2026-12-02T18:00:00Z') }
+        New-Row S3Audit.S3AuditProxy @{ Id = 2; Endpoint = 'https://10.0.0.5:9443'; Upstream = 'http://rgw.backup.internal.example:7480'; LogPath = '/srv/s3audit/gateway-logs'
+            CurrentLogFile = ''; State = 'Stopped'; Requests = 0; Errors = 0; LogLinesDropped = 2; LogError = "The log folder '/srv/s3audit/gateway-logs' is full."
+            AccessKeyId = '****BKUP'; StartTime = (T '2026-12-03T01:00:00Z'); StopTime = (T '2026-12-03T01:05:00Z') }
+    )
+
     $samples
 }
 
