@@ -6,6 +6,16 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-S3AuditModule
     $examples = Join-Path $repo 'examples/logs'
+
+    # An access log of $Count requests with ids unique to $Name, so that duplicate removal keeps every file's entries.
+    function New-AccessLog([string] $Directory, [string] $Name, [int] $Count) {
+        $lines = 1..$Count | ForEach-Object {
+            "owner bkt [21/Nov/2026:12:00:0$($_ % 10) +0000] 192.0.2.$_ alice $Name-$_ REST.GET.OBJECT k$_ `"GET /bkt/k$_ HTTP/1.1`" 200 - 10 10 1 1 `"-`" `"ua`" - - SigV4 - AuthHeader bkt - - -"
+        }
+        $file = Join-Path $Directory $Name
+        [System.IO.File]::WriteAllLines($file, [string[]] $lines)
+        $file
+    }
 }
 
 AfterAll {
@@ -15,7 +25,7 @@ AfterAll {
 Describe 'Get-S3AuditLogEntry' {
     It 'is exported with its parameter sets' {
         $command = Get-Command Get-S3AuditLogEntry -Module S3Audit
-        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'LyveTarget', 'Path')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'LiteralPath', 'LyveTarget', 'Path')
         $command.DefaultParameterSet | Should -Be 'Path'
         $command.OutputType.Type.FullName | Should -Contain 'S3Audit.S3AuditLogEntry'
     }
@@ -32,6 +42,64 @@ Describe 'Get-S3AuditLogEntry' {
         $byPipeline = Get-ChildItem (Join-Path $examples 'aws-access') -File | Get-S3AuditLogEntry
         $byPipeline.Count | Should -Be $byWildcard.Count
         $byWildcard.Count | Should -BeGreaterThan 5
+    }
+
+    Context 'file names that are not wildcards (issue 13, item 5)' {
+        BeforeAll {
+            $odd = Join-Path $TestDrive 'odd names'
+            $null = New-Item -ItemType Directory $odd
+            $counts = [ordered]@{ 'lit[1]' = 3; 'with space.log' = 4; "it's.log" = 2; 'ünï [x].log' = 5 }
+            foreach ($name in $counts.Keys) { $null = New-AccessLog $odd $name $counts[$name] }
+            $total = ($counts.Values | Measure-Object -Sum).Sum
+        }
+
+        It 'Get-ChildItem | Get-S3AuditLogEntry reads every file, brackets and all' {
+            $entries = Get-ChildItem -LiteralPath $odd | Get-S3AuditLogEntry -ErrorVariable err
+            $err | Should -BeNullOrEmpty
+            $entries.Count | Should -Be $total
+            foreach ($name in $counts.Keys) {
+                @($entries | Where-Object SourceFile -eq (Join-Path $odd $name)).Count | Should -Be $counts[$name] -Because $name
+            }
+        }
+
+        It 'binds piped files to -LiteralPath by their PSPath' {
+            $command = Get-Command Get-S3AuditLogEntry
+            $command.Parameters['LiteralPath'].Aliases | Should -Contain 'PSPath'
+            $command.Parameters['LiteralPath'].Attributes.Where({ $_ -is [Parameter] }).ValueFromPipelineByPropertyName | Should -Contain $true
+            $command.Parameters['Path'].Aliases | Should -Not -Contain 'PSPath'
+        }
+
+        It '-LiteralPath lit[1] reads that file' {
+            $entries = Get-S3AuditLogEntry -LiteralPath (Join-Path $odd 'lit[1]') -ErrorVariable err
+            $err | Should -BeNullOrEmpty
+            $entries.Count | Should -Be 3
+            $entries.RequestId | Should -Be @('lit[1]-1', 'lit[1]-2', 'lit[1]-3')
+        }
+
+        It '-Path lit[1] (a pattern that matches no name) falls back to the file of exactly that name, as Resolve-Path output does' {
+            (Get-S3AuditLogEntry -Path (Join-Path $odd 'lit[1]') -ErrorVariable err).Count | Should -Be 3
+            $err | Should -BeNullOrEmpty
+            (Resolve-Path -LiteralPath (Join-Path $odd 'lit[1]') | Get-S3AuditLogEntry).Count | Should -Be 3
+        }
+
+        It '-Path with a pattern that matches nothing is one LogPathNotFound error' {
+            $entries = Get-S3AuditLogEntry -Path (Join-Path $odd 'nothing[0-9].log') -ErrorVariable err -ErrorAction SilentlyContinue
+            $entries | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Match '^LogPathNotFound'
+            $err[0].Exception.Message | Should -Match 'No log file matches'
+        }
+
+        It '-LiteralPath of a missing file is one LogPathNotFound error and the other files are still read' {
+            $entries = Get-S3AuditLogEntry -LiteralPath (Join-Path $odd 'no[such].log'), (Join-Path $odd 'lit[1]') -ErrorVariable err -ErrorAction SilentlyContinue
+            $entries.Count | Should -Be 3
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Match '^LogPathNotFound'
+        }
+
+        It '-Path still expands wildcards' {
+            (Get-S3AuditLogEntry -Path (Join-Path $odd '*.log')).Count | Should -Be (4 + 2 + 5)
+        }
     }
 
     It 'filters in the engine' {

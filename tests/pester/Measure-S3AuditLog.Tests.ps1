@@ -17,6 +17,7 @@ Describe 'Measure-S3AuditLog' {
         $command = Get-Command Measure-S3AuditLog -Module S3Audit
         $command.ParameterSets.Name | Should -Contain 'Pipeline'
         $command.ParameterSets.Name | Should -Contain 'Path'
+        $command.ParameterSets.Name | Should -Contain 'LiteralPath'
         $command.DefaultParameterSet | Should -Be 'Pipeline'
         $command.OutputType.Type.FullName | Should -Contain 'S3Audit.S3AuditLogSummary'
     }
@@ -33,6 +34,21 @@ Describe 'Measure-S3AuditLog' {
         $piped = Get-S3AuditLogEntry -Path $examples | Measure-S3AuditLog -GroupBy Operation, HttpStatus | ConvertTo-Json -Compress
         $fast = Measure-S3AuditLog -Path $examples -GroupBy Operation, HttpStatus | ConvertTo-Json -Compress
         $fast | Should -Be $piped
+    }
+
+    It 'measures files piped from Get-ChildItem, odd names included (issue 13, item 5)' {
+        $odd = Join-Path $TestDrive 'piped'
+        $null = New-Item -ItemType Directory $odd
+        Copy-Item (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') -Destination (Join-Path $odd 'lit[1]')
+        Copy-Item (Join-Path $examples 'aws-access/2026-11-20-10-15-42-9D3B6A1C0E7F2A58') -Destination (Join-Path $odd 'with space.log')
+        $expected = (Get-S3AuditLogEntry -LiteralPath (Get-ChildItem -LiteralPath $odd).FullName).Count
+        $expected | Should -Be 10
+
+        $rows = Get-ChildItem -LiteralPath $odd | Measure-S3AuditLog -GroupBy Operation -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+        ($rows | Measure-Object Requests -Sum).Sum | Should -Be $expected
+        (Get-Item -LiteralPath (Join-Path $odd 'lit[1]') | Measure-S3AuditLog).Requests | Should -Be 5
+        (Measure-S3AuditLog -LiteralPath (Join-Path $odd 'lit[1]')).Requests | Should -Be 5
     }
 
     It 'binds entries by value, not their BucketName to -BucketName' {
