@@ -115,12 +115,61 @@ Describe 'Get-S3AuditLogEntry' {
         ($raw -join "`n") | Should -Not -Match 'IQoJb3JpZ2luX2VjEXAMPLETOKEN'
     }
 
-    It 'writes a warning naming file and line for a malformed record' {
+    It 'writes a warning naming file and line for a malformed record of a log' {
         $file = Join-Path $TestDrive 'bad.log'
-        Set-Content $file -Value 'this is not a log line'
-        $entries = Get-S3AuditLogEntry -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
+        $good = Get-Content (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') -TotalCount 1
+        Set-Content $file -Value $good, 'this is not a log line'
+        $entries = Get-S3AuditLogEntry -Path $file -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err
+        @($entries).Count | Should -Be 1
+        $err | Should -BeNullOrEmpty
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -Match 'bad.log, line 2: malformed record skipped'
+    }
+
+    Context 'a file that is no log (issue 13, item 12)' {
+        It 'a binary file is one LogFormatNotRecognized error, not a warning per line' {
+            $file = Join-Path $TestDrive 'module.bin'
+            Copy-Item (Join-Path (Get-Module S3Audit).ModuleBase 'S3Audit.Commands.dll') $file
+            $entries = Get-S3AuditLogEntry -Path $file -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+            $entries | Should -BeNullOrEmpty
+            $warnings.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Match '^LogFormatNotRecognized'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+            $err[0].Exception.Message | Should -Match 'module\.bin is not an audit log .*binary'
+        }
+
+        It 'a text file of no known format is one error too, and the logs beside it are read' {
+            $dir = Join-Path $TestDrive 'mixed'
+            $null = New-Item -ItemType Directory $dir
+            Set-Content (Join-Path $dir 'notes.txt') -Value (1..50 | ForEach-Object { "note $_, nothing to see" })
+            Copy-Item (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') $dir
+            $entries = Get-ChildItem -LiteralPath $dir | Get-S3AuditLogEntry -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+            @($entries).Count | Should -Be 5
+            $warnings.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Match '^LogFormatNotRecognized'
+            $err[0].TargetObject | Should -Be (Join-Path $dir 'notes.txt')
+        }
+    }
+
+    It '-StartTime after -EndTime is one terminating InvalidArgument error (issue 13, item 12)' {
+        { Get-S3AuditLogEntry -Path $examples -StartTime 2026-02-01 -EndTime 2026-01-01 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,S3Audit.Commands.Cmdlets.GetS3AuditLogEntryCommand' -ExpectedMessage '*is after EndTime*'
+        $entries = $null
+        $caught = try { $entries = Get-S3AuditLogEntry -Path $examples -StartTime 2026-02-01 -EndTime 2026-01-01 } catch { $_ }
         $entries | Should -BeNullOrEmpty
-        $warnings[0] | Should -Match 'bad.log, line 1'
+        @($caught).Count | Should -Be 1
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        # A time without a zone is local time; the message gives both in UTC.
+        $utc = { param($t) ([datetime] $t).ToUniversalTime().ToString('yyyy-MM-dd HH:mm:ss') }
+        $caught.Exception.Message | Should -Be "StartTime $(& $utc '2026-02-01')Z is after EndTime $(& $utc '2026-01-01')Z: no entry can match. Swap them, or leave one out."
+    }
+
+    It 'a bad -RemoteIp is an InvalidArgument error without a .NET parameter name' {
+        { Get-S3AuditLogEntry -Path $examples -RemoteIp office -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,S3Audit.Commands.Cmdlets.GetS3AuditLogEntryCommand' -ExpectedMessage "'office' is not an IP address or CIDR block*"
+        try { Get-S3AuditLogEntry -Path $examples -RemoteIp office -ErrorAction Stop } catch { $_.Exception.Message | Should -Not -Match '\(Parameter ' }
     }
 
     It 'reports a missing path as a non-terminating error' {

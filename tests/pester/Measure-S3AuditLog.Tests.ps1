@@ -67,6 +67,23 @@ Describe 'Measure-S3AuditLog' {
         (Get-Command Measure-S3AuditLog).Parameters['Path'].Attributes.Where({ $_ -is [Parameter] }).Position | Should -Contain 0
     }
 
+    It '-StartTime after -EndTime is one terminating InvalidArgument error (issue 13, item 12)' {
+        { Measure-S3AuditLog -Path $examples -StartTime 2026-02-01 -EndTime 2026-01-01 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument,S3Audit.Commands.Cmdlets.MeasureS3AuditLogCommand' -ExpectedMessage '*StartTime 2026-*is after EndTime*'
+    }
+
+    It 'a binary file among piped files is one LogFormatNotRecognized error; the logs are still measured' {
+        $dir = Join-Path $TestDrive 'with-binary'
+        $null = New-Item -ItemType Directory $dir
+        Copy-Item (Join-Path (Get-Module S3Audit).ModuleBase 'S3Audit.Commands.dll') (Join-Path $dir 'a.bin')
+        Copy-Item (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') $dir
+        $row = Get-ChildItem -LiteralPath $dir | Measure-S3AuditLog -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+        $row.Requests | Should -Be 5
+        $warnings.Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Match '^LogFormatNotRecognized'
+    }
+
     It 'rejects an unknown dimension' {
         { Measure-S3AuditLog -Path $examples -GroupBy Planet } | Should -Throw
     }

@@ -279,7 +279,8 @@ namespace S3Audit.Commands.Hosting
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, RemoteIp));
+                // -StartTime after -EndTime, or a bad -RemoteIp: nothing can be read as asked.
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, null));
             }
 
             var request = new LogReadRequest

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using S3Audit.Engine.Security;
@@ -9,11 +10,16 @@ namespace S3Audit.Engine.Logs
     /// Reads one log file or object: gzip detected by its magic bytes, format detected from the first bytes
     /// (unless given), records parsed and filtered, accepted ones returned as entries. Malformed records are
     /// counted and reported; a corrupt or truncated file ends the read after everything before the damage.
+    /// A file that is no log at all (binary content, or not one readable record among the first
+    /// <see cref="RecognitionLimit"/>) is reported once, as <see cref="NotRecognized"/>, and not read further: the
+    /// malformed-record reports of a file wait until one of its records has been read.
     /// An <see cref="IOException"/> of the underlying stream (a broken download) is left to the caller, which may retry.
     /// </summary>
     internal sealed class LogFileReader : IDisposable
     {
         private const int MaxDocumentBytes = 1024 * 1024 * 1024;
+        /// <summary>Records read without one readable among them before a file counts as no log.</summary>
+        public const int RecognitionLimit = 100;
         private readonly Stream _input;
         private readonly string _fileName;
         private readonly LogReadOptions _options;
@@ -39,6 +45,8 @@ namespace S3Audit.Engine.Logs
         private bool _inString;
         private bool _escaped;
         private bool _rootArray;
+        private bool _recognized;
+        private List<LogDiagnostic>? _held;
 
         private enum Mode { NotStarted, Text, JsonRecords, JsonDocument }
 
@@ -63,6 +71,18 @@ namespace S3Audit.Engine.Logs
         public long Rejected { get; private set; }
         /// <summary>True when the file ended early (corrupt, truncated, unreadable).</summary>
         public bool Corrupt { get; private set; }
+        /// <summary>True when the file is no log of a known format (reported once; reading stopped).</summary>
+        public bool NotRecognized { get; private set; }
+
+        /// <summary>
+        /// True once a record was read (accepted or filtered out). Set it before reading to resume a file an
+        /// earlier attempt already recognized, so that its later damage is reported per record.
+        /// </summary>
+        public bool Recognized
+        {
+            get => _recognized;
+            set => _recognized = value;
+        }
         /// <summary>The detected or given format (for JSON files: the first record's).</summary>
         public S3AuditLogFormat Format { get; private set; }
         /// <summary>True when the file was gzip-compressed.</summary>
@@ -94,10 +114,14 @@ namespace S3Audit.Engine.Logs
                     Start();
                 }
 
-                bool found = _mode == Mode.JsonDocument ? NextFromDocument(out entry) : NextFromLines(out entry);
+                bool found = !NotRecognized && (_mode == Mode.JsonDocument ? NextFromDocument(out entry) : NextFromLines(out entry));
                 if (!found)
                 {
                     _done = true;
+                    if (!_recognized && _held?.Count > 0)
+                    {
+                        DeclareNotRecognized($"none of its {_held.Count} records could be read");
+                    }
                 }
 
                 return found;
@@ -106,6 +130,7 @@ namespace S3Audit.Engine.Logs
             {
                 _done = true;
                 Corrupt = true;
+                ReleaseHeld();
                 long line = _mode == Mode.JsonDocument ? _documentLine : _lines?.LineNumber ?? 0;
                 string message = $"{_fileName}: the file ends early or is corrupt after line {line} ({e.GetType().Name}: {SecretMasker.MaskText(e.Message)}); entries before it were returned.";
                 if (_diagnostics == null)
@@ -149,6 +174,12 @@ namespace S3Audit.Engine.Logs
             _lines.SkipBom();
             Format = _options.Format;
             ReadOnlySpan<byte> head = _lines.Peek(4096);
+            if (!_recognized && LooksBinary(head))
+            {
+                DeclareNotRecognized("its first bytes are binary, not text");
+                return;
+            }
+
             int start = SkipSpace(head, 0);
             bool? headStartsArray = start < head.Length ? head[start] == '[' : (bool?)null;
             _mode = Detect(head, start);
@@ -158,6 +189,29 @@ namespace S3Audit.Engine.Logs
                 // The head already shows the document's first byte; only a blank head needs the whole document searched.
                 _rootArray = headStartsArray ?? IsRootArray();
             }
+        }
+
+        /// <summary>
+        /// Every log format read is text: a NUL byte, or control characters in more than one byte in eight, is an
+        /// archive, an image, a database file... (gzip is already undone here).
+        /// </summary>
+        private static bool LooksBinary(ReadOnlySpan<byte> head)
+        {
+            int control = 0;
+            foreach (byte b in head)
+            {
+                if (b == 0)
+                {
+                    return true;
+                }
+
+                if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b && b != 0x1b)
+                {
+                    control++;
+                }
+            }
+
+            return control * 8 > head.Length;
         }
 
         /// <summary>The index of the first byte from <paramref name="from"/> on that is not JSON whitespace.</summary>
@@ -217,7 +271,7 @@ namespace S3Audit.Engine.Logs
         {
             entry = null!;
             LineReader lines = _lines!;
-            while (true)
+            while (!NotRecognized)
             {
                 if (!lines.TryReadLine(out ReadOnlySpan<byte> line))
                 {
@@ -268,6 +322,8 @@ namespace S3Audit.Engine.Logs
 
                 ClearPending();
             }
+
+            return false;
         }
 
         /// <summary>
@@ -383,7 +439,7 @@ namespace S3Audit.Engine.Logs
             entry = null!;
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_document, _documentConsumed, _documentLength - _documentConsumed), true, _documentState);
             bool found = false;
-            while (reader.Read())
+            while (!NotRecognized && reader.Read())
             {
                 // Records are the objects one level inside the root array, or inside {"Records": [...]}.
                 bool record = reader.TokenType == JsonTokenType.StartObject &&
@@ -442,6 +498,12 @@ namespace S3Audit.Engine.Logs
 
         private bool Count(ParseOutcome outcome, long line, string error)
         {
+            if (outcome != ParseOutcome.Malformed && !_recognized)
+            {
+                _recognized = true;
+                ReleaseHeld();
+            }
+
             switch (outcome)
             {
                 case ParseOutcome.Accepted:
@@ -464,7 +526,52 @@ namespace S3Audit.Engine.Logs
         private void Reject(long line, string error)
         {
             Rejected++;
-            _diagnostics?.Invoke(new LogDiagnostic(_fileName, line, error, false));
+            var diagnostic = new LogDiagnostic(_fileName, line, error, false);
+            if (_recognized)
+            {
+                _diagnostics?.Invoke(diagnostic);
+                return;
+            }
+
+            // Until one record is read, a bad record may mean the whole file is no log: hold its report back.
+            (_held ??= new List<LogDiagnostic>()).Add(diagnostic);
+            if (_held.Count >= RecognitionLimit)
+            {
+                DeclareNotRecognized($"not one of its first {RecognitionLimit} records could be read");
+            }
+        }
+
+        /// <summary>Reports the held-back malformed records (the file turned out to be a log, or broke off).</summary>
+        private void ReleaseHeld()
+        {
+            if (_held == null)
+            {
+                return;
+            }
+
+            foreach (LogDiagnostic d in _held)
+            {
+                _diagnostics?.Invoke(d);
+            }
+
+            _held = null;
+        }
+
+        /// <summary>One report for the file instead of one per line; reading stops.</summary>
+        private void DeclareNotRecognized(string why)
+        {
+            if (NotRecognized)
+            {
+                return;
+            }
+
+            NotRecognized = true;
+            _done = true;
+            LogDiagnostic? first = _held?.Count > 0 ? _held[0] : null;
+            _held = null;
+            string what = _options.Format == S3AuditLogFormat.Auto ? "an audit log in any format S3Audit reads" : $"a {_options.Format} log";
+            string example = first == null ? string.Empty : $"; line {first.LineNumber}: {first.Message}";
+            _diagnostics?.Invoke(new LogDiagnostic(_fileName, first?.LineNumber ?? 0, $"{_fileName} is not {what}: {why}{example}. The file was skipped.", false, true));
         }
 
         private static bool IsBlank(ReadOnlySpan<byte> line) => TrimSpaces(line).IsEmpty;

@@ -26,5 +26,10 @@ namespace S3Audit.Engine.Logs
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>Attempts per log object when the download fails part-way (the SDK retries each request as well).</summary>
         public int MaxAttempts { get; set; } = 4;
+        /// <summary>
+        /// Objects of a bucket found to be no logs, before any log was found, after which reading stops with one
+        /// NoAuditLogsFound error (a bucket of backups is not downloaded whole). 0 never stops.
+        /// </summary>
+        public int NonLogObjectLimit { get; set; } = 10;
     }
 }
