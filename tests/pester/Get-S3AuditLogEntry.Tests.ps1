@@ -4,6 +4,7 @@
 BeforeAll {
     $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
     Import-S3AuditModule
     $examples = Join-Path $repo 'examples/logs'
 
@@ -182,3 +183,58 @@ Describe 'Get-S3AuditLogEntry' {
         $csv[0] | Should -Match '"Time","Source","Operation","RawOperation","BucketName","Key","Requester","AccessKeyId","RemoteIp","HttpStatus"'
     }
 }
+
+Describe 'Get-S3AuditLogEntry against Ceph RGW' -Tag 'Server' {
+    BeforeAll {
+        $client = Get-RgwClient
+        $connection = Get-S3TestConnection
+    }
+
+    Context 'a bucket that holds no logs (issue 13, item 15)' {
+        BeforeAll {
+            $backups = New-RgwBucket $client 'pester-backups'
+            $random = [Random]::new(15)
+            foreach ($i in 1..60) {
+                $bytes = [byte[]]::new(512KB)
+                $random.NextBytes($bytes)
+                $request = [Amazon.S3.Model.PutObjectRequest]@{ BucketName = $backups; Key = ('db/{0:000}.tar.gz' -f $i); InputStream = [IO.MemoryStream]::new($bytes) }
+                $null = $client.PutObjectAsync($request).GetAwaiter().GetResult()
+            }
+        }
+
+        It 'stops after the first objects with one NoAuditLogsFound error, downloading a fraction of the bucket' {
+            $since = Get-RgwOpsLogLength
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $entries = Get-S3AuditLogEntry -BucketName $backups @connection -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+            $clock.Stop()
+            Write-Host "    Get-S3AuditLogEntry -BucketName (60 objects, no log) took $([math]::Round($clock.Elapsed.TotalSeconds, 1)) s"
+            $entries | Should -BeNullOrEmpty
+            $warnings.Count | Should -Be 0
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'NoAuditLogsFound,S3Audit.Commands.Cmdlets.GetS3AuditLogEntryCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err[0].TargetObject | Should -Be "s3://$backups/"
+            $err[0].Exception.Message | Should -Match 'are not audit logs, so reading stopped'
+            $err[0].Exception.Message | Should -Match '-Prefix'
+            # Count the downloads in RGW's own log once a sentinel request shows it has caught up.
+            $sentinel = 'sentinel-' + [guid]::NewGuid().ToString('N')
+            $null = $client.ListObjectsV2Async([Amazon.S3.Model.ListObjectsV2Request]@{ BucketName = $backups; Prefix = $sentinel }).GetAwaiter().GetResult()
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            do {
+                $lines = @(Get-Content $env:S3_OPS_LOG | Select-Object -Skip $since)
+                Start-Sleep -Milliseconds 200
+            } until (($lines -match $sentinel) -or [datetime]::UtcNow -gt $deadline)
+            $downloads = @($lines | Where-Object { $_ -like '{*}' } | ForEach-Object { $_ | ConvertFrom-Json } | Where-Object { $_.bucket -eq $backups -and $_.operation -eq 'get_obj' })
+            $downloads.Count | Should -BeLessOrEqual (10 + 16) -Because 'reading stops after 10 objects that are no logs, with at most 16 downloads in flight'
+            $downloads.Count | Should -BeGreaterOrEqual 10
+        }
+
+        It 'Measure-S3AuditLog stops the same way' {
+            $rows = Measure-S3AuditLog -BucketName $backups @connection -ErrorVariable err -ErrorAction SilentlyContinue
+            @($rows | Where-Object Requests -gt 0) | Should -BeNullOrEmpty
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'NoAuditLogsFound,S3Audit.Commands.Cmdlets.MeasureS3AuditLogCommand'
+        }
+    }
+}
+

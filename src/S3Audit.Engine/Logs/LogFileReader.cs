@@ -571,7 +571,7 @@ namespace S3Audit.Engine.Logs
             _held = null;
             string what = _options.Format == S3AuditLogFormat.Auto ? "an audit log in any format S3Audit reads" : $"a {_options.Format} log";
             string example = first == null ? string.Empty : $"; line {first.LineNumber}: {first.Message}";
-            _diagnostics?.Invoke(new LogDiagnostic(_fileName, first?.LineNumber ?? 0, $"{_fileName} is not {what}: {why}{example}. The file was skipped.", false, true));
+            _diagnostics?.Invoke(new LogDiagnostic(_fileName, first?.LineNumber ?? 0, $"{_fileName} is not {what}: {why}{example}.", false, true));
         }
 
         private static bool IsBlank(ReadOnlySpan<byte> line) => TrimSpaces(line).IsEmpty;

@@ -88,18 +88,22 @@ namespace S3Audit.Engine.Logs
 
             List<LogDiagnostic> sorted = held.OrderBy(d => d.FileName, StringComparer.Ordinal).ToList();
             string what = _stopped
-                ? $"the first {sorted.Count} objects read under {location} are not audit logs, so reading stopped instead of downloading everything there"
-                : $"none of the {sorted.Count} objects under {location} is an audit log";
-            string others = sorted.Count > 1
-                ? " Also not logs: " + string.Join(", ", sorted.Skip(1).Take(NamesShown).Select(d => d.FileName)) + (sorted.Count > NamesShown + 1 ? ", ..." : "") + "."
-                : string.Empty;
+                ? $"The first {sorted.Count} objects read under {location} are not audit logs, so reading stopped instead of downloading everything there"
+                : $"None of the {sorted.Count} objects under {location} is an audit log";
+            string others = string.Join(", ", sorted.Skip(1).Take(NamesShown).Select(d => d.FileName));
+            if (sorted.Count > NamesShown + 1)
+            {
+                others += $" and {sorted.Count - NamesShown - 1} more";
+            }
+
+            string first = sorted[0].Message.TrimEnd('.');
             _output.WriteError(new AuditError("NoAuditLogsFound", AuditErrorKind.InvalidArgument,
-                $"{Capitalized(what)}. {sorted[0].Message}{others} Give the bucket the logs are delivered to (Get-S3AuditBucket shows each bucket's logging target) and their key prefix with -Prefix.",
+                $"{what}: {first}" + (others.Length > 0 ? $"; neither are {others}" : string.Empty) +
+                ". Give -BucketName the bucket the logs are delivered to (Get-S3AuditBucket shows each bucket's logging target) and -Prefix their key prefix.",
                 location));
         }
 
         private static AuditError Error(LogDiagnostic d) => new AuditError("LogFormatNotRecognized", AuditErrorKind.InvalidData, d.Message, d.FileName);
 
-        private static string Capitalized(string s) => char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }
