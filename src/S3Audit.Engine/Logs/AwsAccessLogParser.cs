@@ -60,8 +60,9 @@ namespace S3Audit.Engine.Logs
             record.RawOperation = known.Raw;
             bool hasKey = !IsDash(key);
             string likelyOperation = hasKey ? known.WithKey : known.WithoutKey;
-            bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
-            if (!listing && !filter.PassesOperation(likelyOperation, record.RawOperation))
+            // ListObjectsV2, ListObjectVersions and SelectObjectContent are told apart by the Request-URI.
+            bool refined = hasKey ? known.WithKeyRefined : known.WithoutKeyRefined;
+            if (!refined && !filter.PassesOperation(likelyOperation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
             }
@@ -90,13 +91,14 @@ namespace S3Audit.Engine.Logs
             }
 
             NextToken(line, ref pos, out ReadOnlySpan<byte> errorCode);
+            bool noError = errorCode.IsEmpty || IsDash(errorCode) || (httpStatus >= 200 && httpStatus < 400 && IsSuccessPhrase(errorCode));
             NextToken(line, ref pos, out ReadOnlySpan<byte> bytesSent);
             NextToken(line, ref pos, out ReadOnlySpan<byte> objectSize);
             NextToken(line, ref pos, out ReadOnlySpan<byte> totalTime);
             NextToken(line, ref pos, out ReadOnlySpan<byte> turnAround);
             ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
 
-            bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
+            bool isError = httpStatus >= 400 || !noError;
             // The time range was checked as soon as the time was read.
             if (!filter.PassesStatus(httpStatus, isError))
             {
@@ -104,9 +106,9 @@ namespace S3Audit.Engine.Logs
             }
 
             // The remaining string filters are checked as soon as their field is decoded.
-            string uri = listing && requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
-            record.Operation = listing && uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
-            if (listing && !filter.PassesOperation(record.Operation, record.RawOperation))
+            string uri = refined && requestUri.IndexOf((byte)'?') >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
+            if (refined && !filter.PassesOperation(record.Operation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
             }
@@ -124,7 +126,7 @@ namespace S3Audit.Engine.Logs
             record.BucketName = Value(bucket);
             record.RequestId = IsDash(requestId) ? string.Empty : Utf8StringPool.Decode(requestId);
             record.HttpStatus = httpStatus;
-            record.ErrorCode = Value(errorCode);
+            record.ErrorCode = noError ? string.Empty : Value(errorCode);
             record.BytesSent = LogText.ParseLong(bytesSent);
             record.ObjectSize = LogText.ParseLong(objectSize);
             // Ceph RGW leaves Total Time as '-' and logs only Turn-Around Time ("4ms").
@@ -172,12 +174,17 @@ namespace S3Audit.Engine.Logs
                 Raw = raw;
                 WithKey = withKey;
                 WithoutKey = withoutKey;
+                WithKeyRefined = OperationNames.DependsOnRequestUri(withKey);
+                WithoutKeyRefined = OperationNames.DependsOnRequestUri(withoutKey);
             }
 
             public byte[] Bytes { get; }
             public string Raw { get; }
             public string WithKey { get; }
             public string WithoutKey { get; }
+            /// <summary>Whether the Request-URI refines the name (see <see cref="OperationNames.DependsOnRequestUri"/>).</summary>
+            public bool WithKeyRefined { get; }
+            public bool WithoutKeyRefined { get; }
         }
 
         private ParseOutcome Fail(string reason)
@@ -189,6 +196,10 @@ namespace S3Audit.Engine.Logs
         private string Value(ReadOnlySpan<byte> field) => IsDash(field) ? string.Empty : _pool.Get(field);
 
         private static bool IsDash(ReadOnlySpan<byte> s) => s.Length == 1 && s[0] == '-';
+
+        /// <summary>Ceph RGW writes the name of a success status in the error field: 204 NoContent, 202 Accepted, 304 NotModified.</summary>
+        private static bool IsSuccessPhrase(ReadOnlySpan<byte> code) =>
+            code.SequenceEqual("NoContent"u8) || code.SequenceEqual("Accepted"u8) || code.SequenceEqual("NotModified"u8);
 
         private static void SkipSpaces(ReadOnlySpan<byte> line, ref int pos)
         {
