@@ -191,6 +191,62 @@ Describe 'Get-S3AuditLogEntry against Ceph RGW' -Tag 'Server' {
 
     AfterAll { Remove-S3Fixture }
 
+    Context 'logs Ceph RGW delivered through bucket logging (issue 13, items 13 and 14)' {
+        BeforeAll {
+            $source = New-S3FixtureBucket 'pester-logsrc'
+            $target = New-S3FixtureBucket 'pester-logdst'
+            Enable-S3AccessLogging -BucketName $source -TargetBucketName $target -TargetPrefix 'logs/' -Confirm:$false @connection
+            # The audit itself reads the bucket's configuration: GET ?logging, ?object-lock, HEAD (stat_bucket) ...
+            $null = Get-S3AuditBucket -BucketName $source -Detailed @connection -ErrorAction SilentlyContinue
+            Write-S3FixtureObject -BucketName $source -Key 'report.csv' -Content 'a,b'
+            $null = Invoke-S3Fixture getObject @{ bucket = $source; key = 'report.csv' }
+            $anonymous = try { (Invoke-WebRequest "$env:S3_ENDPOINT/$source/report.csv" -SkipHttpErrorCheck).StatusCode } catch { $_ }
+            Disable-S3AccessLogging -BucketName $source -Confirm:$false @connection
+            # RGW commits log objects asynchronously: read until the last request above is there.
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            do {
+                Start-Sleep -Milliseconds 500
+                $entries = @(Get-S3AuditLogEntry -BucketName $target -Prefix 'logs/' @connection -ErrorAction SilentlyContinue)
+            } until (($entries | Where-Object { $_.HttpStatus -eq 403 -and $_.Key -eq 'report.csv' }) -or [datetime]::UtcNow -gt $deadline)
+        }
+
+        It 'delivered the requests (the fixture worked)' {
+            $anonymous | Should -Be 403
+            $entries.Count | Should -BeGreaterThan 5
+            $entries.Source | Sort-Object -Unique | Should -Be 'AwsAccessLog'
+        }
+
+        It 'names every operation by its S3 API name; none is left raw' {
+            $raw = $entries | Where-Object { $_.Operation -notmatch '^[A-Z][A-Za-z0-9]+$' } | ForEach-Object { "$($_.RawOperation) -> $($_.Operation)" }
+            $raw | Should -BeNullOrEmpty
+            $entries | Where-Object RawOperation -eq 'REST.HEAD.stat_bucket' | ForEach-Object Operation | Sort-Object -Unique | Should -Be 'HeadBucket'
+            $entries | Where-Object RawOperation -eq 'REST.GET.OBJECT_LOCK' | ForEach-Object Operation | Sort-Object -Unique | Should -Be 'GetObjectLockConfiguration'
+        }
+
+        It '-Operation GetBucketLogging finds what RGW logged as REST.GET.LOGGING' {
+            $logging = @(Get-S3AuditLogEntry -BucketName $target -Prefix 'logs/' -Operation GetBucketLogging @connection)
+            $logging.Count | Should -BeGreaterOrEqual 1
+            $logging.RawOperation | Sort-Object -Unique | Should -Be 'REST.GET.LOGGING'
+            $logging.Count | Should -Be @($entries | Where-Object RawOperation -eq 'REST.GET.LOGGING').Count
+        }
+
+        It '-GroupBy Operation groups by API names only' {
+            $rows = Measure-S3AuditLog -BucketName $target -Prefix 'logs/' -GroupBy Operation @connection
+            $rows.Operation | Should -Contain 'GetBucketLogging'
+            $rows.Operation | Should -Contain 'HeadBucket'
+            $rows | Where-Object { $_.Operation -notmatch '^[A-Z][A-Za-z0-9]+$' } | Should -BeNullOrEmpty
+            ($rows | Measure-Object Requests -Sum).Sum | Should -Be $entries.Count
+        }
+
+        It '-GroupBy Requester calls the unauthenticated request anonymous' {
+            $rows = Measure-S3AuditLog -BucketName $target -Prefix 'logs/' -GroupBy Requester @connection
+            $rows.Requester | Should -Contain 'anonymous'
+            $rows.Requester | Should -Not -Contain ''
+            ($rows | Where-Object Requester -eq 'anonymous').Errors | Should -Be 1
+            @(Get-S3AuditLogEntry -BucketName $target -Prefix 'logs/' -Requester anonymous @connection).Key | Should -Be 'report.csv'
+        }
+    }
+
     Context 'a bucket that holds no logs (issue 13, item 15)' {
         BeforeAll {
             $backups = New-S3FixtureBucket 'pester-backups'

@@ -114,7 +114,7 @@ namespace S3Audit.Engine.Logs
             }
 
             // AWS writes "-" for an anonymous requester; Ceph RGW writes its reserved user id "anonymous".
-            record.Requester = requester.SequenceEqual("anonymous"u8) ? string.Empty : Value(requester);
+            record.Requester = IsDash(requester) || requester.SequenceEqual("anonymous"u8) ? Requesters.Anonymous : Value(requester);
             record.RemoteIp = Value(remoteIp);
             if (!filter.PassesRequester(record.Requester, string.Empty) || !filter.PassesRemoteIp(record.RemoteIp))
             {
