@@ -41,9 +41,10 @@ namespace S3Audit.Engine.Logs
         private JsonReaderState _documentState;
         private int _documentLinesCountedTo;
         private long _documentLine = 1;
-        private int _documentDepth;
-        private bool _inString;
-        private bool _escaped;
+        private JsonNesting _nesting;
+        private List<byte[]>? _lineRecords;
+        private int _nextLineRecord;
+        private long _lineRecordsLine;
         private bool _rootArray;
         private bool _recognized;
         private List<LogDiagnostic>? _held;
@@ -273,30 +274,52 @@ namespace S3Audit.Engine.Logs
             LineReader lines = _lines!;
             while (!NotRecognized)
             {
-                if (!lines.TryReadLine(out ReadOnlySpan<byte> line))
+                ReadOnlySpan<byte> line;
+                long lineNumber;
+                if (_lineRecords != null)
                 {
-                    if (_pending != null && _pending.Length > 0)
+                    // The next of several JSON records found on one line.
+                    line = _lineRecords[_nextLineRecord++];
+                    lineNumber = _lineRecordsLine;
+                    if (_nextLineRecord == _lineRecords.Count)
                     {
-                        // A multi-line JSON record the file ended inside.
-                        RecordsRead++;
-                        Reject(_pendingLine, "the JSON record is not closed before the end of the file");
-                        _pending.SetLength(0);
+                        _lineRecords = null;
+                    }
+                }
+                else
+                {
+                    if (!lines.TryReadLine(out line))
+                    {
+                        if (_pending != null && _pending.Length > 0)
+                        {
+                            // A multi-line JSON record the file ended inside.
+                            RecordsRead++;
+                            Reject(_pendingLine, "the JSON record is not closed before the end of the file");
+                            _pending.SetLength(0);
+                        }
+
+                        return false;
                     }
 
-                    return false;
+                    if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line))
+                    {
+                        continue;
+                    }
+
+                    if (IsBlank(line))
+                    {
+                        continue;
+                    }
+
+                    lineNumber = _mode == Mode.JsonRecords && _pending != null && _pending.Length > 0 ? _pendingLine : lines.LineNumber;
+                    if (_mode == Mode.JsonRecords && !lines.LastLineTooLong && (_lineRecords = JsonNesting.SplitRecords(line)) != null)
+                    {
+                        line = _lineRecords[0];
+                        _nextLineRecord = 1;
+                        _lineRecordsLine = lineNumber;
+                    }
                 }
 
-                if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line))
-                {
-                    continue;
-                }
-
-                if (IsBlank(line))
-                {
-                    continue;
-                }
-
-                long lineNumber = _mode == Mode.JsonRecords && _pending != null && _pending.Length > 0 ? _pendingLine : lines.LineNumber;
                 RecordsRead++;
                 if (SkipRecords > 0)
                 {
@@ -340,8 +363,7 @@ namespace S3Audit.Engine.Logs
                 {
                     _pending ??= new MemoryStream();
                     _pendingLine = lines.LineNumber;
-                    _documentDepth = 0;
-                    _inString = _escaped = false;
+                    _nesting.Reset();
                     Append(line);
                     return false;
                 }
@@ -359,7 +381,7 @@ namespace S3Audit.Engine.Logs
             }
 
             Append(line);
-            if (_documentDepth > 0)
+            if (_nesting.Depth > 0)
             {
                 return false;
             }
@@ -373,46 +395,14 @@ namespace S3Audit.Engine.Logs
             foreach (byte b in line)
             {
                 _pending!.WriteByte(b);
-                TrackBraces(b);
+                _nesting.Feed(b);
             }
 
             _pending!.WriteByte((byte)'\n');
-            TrackBraces((byte)'\n');
+            _nesting.Feed((byte)'\n');
         }
 
         private void ClearPending() => _pending?.SetLength(0);
-
-        /// <summary>Follows the nesting of a multi-line record one byte at a time, so each line is looked at once.</summary>
-        private void TrackBraces(byte b)
-        {
-            if (_inString)
-            {
-                if (_escaped)
-                {
-                    _escaped = false;
-                }
-                else if (b == '\\')
-                {
-                    _escaped = true;
-                }
-                else if (b == '"')
-                {
-                    _inString = false;
-                }
-            }
-            else if (b == '"')
-            {
-                _inString = true;
-            }
-            else if (b == '{' || b == '[')
-            {
-                _documentDepth++;
-            }
-            else if (b == '}' || b == ']')
-            {
-                _documentDepth--;
-            }
-        }
 
         private void LoadDocument()
         {
