@@ -16,6 +16,7 @@ internal sealed class FixtureOperations
 {
     private readonly Lazy<AmazonS3Client> _user = new(() => RgwServer.RawClient());
     private readonly Lazy<AmazonS3Client> _root = new(() => RgwServer.RawClient(accountRoot: true));
+    private RecordedHttpServer? _lyveAccountApi;
 
     public async Task<string> AnswerAsync(string line)
     {
@@ -89,6 +90,9 @@ internal sealed class FixtureOperations
                     LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = Text(r, "targetBucket"), TargetPrefix = Optional(r, "targetPrefix") ?? string.Empty },
                 });
                 return new JsonObject();
+            case "deleteLogging":
+                await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = Text(r, "bucket"), LoggingConfig = new S3BucketLoggingConfig() });
+                return new JsonObject();
             case "putVersioning":
                 await s3.PutBucketVersioningAsync(new PutBucketVersioningRequest
                 {
@@ -123,6 +127,9 @@ internal sealed class FixtureOperations
             case "removeUser":
                 await RemoveUserAsync(Text(r, "user"));
                 return new JsonObject();
+            case "lyveAccountApi":
+                _lyveAccountApi ??= LyveAccountApiStub.Start();
+                return new JsonObject { ["url"] = _lyveAccountApi.Url + "/v2" };
             default:
                 throw new ArgumentException($"unknown op '{op}'");
         }

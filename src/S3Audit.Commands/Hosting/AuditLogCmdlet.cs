@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Engine.Logs;
 using S3Audit.Engine.Lyve;
 
@@ -40,6 +41,7 @@ namespace S3Audit.Commands.Hosting
         [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = LyveSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string? BucketName { get; set; }
 
         /// <summary>The key prefix of the log objects.</summary>
@@ -129,11 +131,13 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 16)]
         public int ThrottleLimit { get; set; } = 16;
 
         /// <summary>How far log object key times may lie outside -StartTime/-EndTime (delivery delay); default 2 hours.</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
+        [PSDefaultValue(Value = "02:00:00", Help = "2 hours (02:00:00)")]
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
 
         /// <summary>Whether entries carry the masked raw record.</summary>
