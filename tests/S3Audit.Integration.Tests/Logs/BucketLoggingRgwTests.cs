@@ -22,14 +22,7 @@ public class BucketLoggingRgwTests
         string target = RgwServer.UniqueBucket("logdst");
         await s3.PutBucketAsync(src);
         await s3.PutBucketAsync(target);
-        string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"logging.s3.amazonaws.com\"},\"Action\":\"s3:PutObject\"," +
-                        $"\"Resource\":\"arn:aws:s3:::{target}/logs/*\",\"Condition\":{{\"ArnLike\":{{\"aws:SourceArn\":\"arn:aws:s3:::{src}\"}},\"StringEquals\":{{\"aws:SourceAccount\":\"test\"}}}}}}]}}";
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = target, Policy = policy });
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest
-        {
-            BucketName = src,
-            LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = target, TargetPrefix = "logs/" },
-        });
+        await LogBucketFixture.EnableBucketLoggingAsync(s3, src, target);
 
         DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(-2);
         string[] keys = Enumerable.Range(1, 5).Select(i => $"dir/file {i}.txt").ToArray();

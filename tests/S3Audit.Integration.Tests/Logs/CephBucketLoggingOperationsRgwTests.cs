@@ -27,10 +27,7 @@ public class CephBucketLoggingOperationsRgwTests
         string target = RgwServer.UniqueBucket("opdst");
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = src, ObjectLockEnabledForBucket = true });
         await s3.PutBucketAsync(target);
-        string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"logging.s3.amazonaws.com\"},\"Action\":\"s3:PutObject\"," +
-                        $"\"Resource\":\"arn:aws:s3:::{target}/logs/*\",\"Condition\":{{\"ArnLike\":{{\"aws:SourceArn\":\"arn:aws:s3:::{src}\"}},\"StringEquals\":{{\"aws:SourceAccount\":\"test\"}}}}}}]}}";
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = target, Policy = policy });
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = src, LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = target, TargetPrefix = "logs/" } });
+        await LogBucketFixture.EnableBucketLoggingAsync(s3, src, target);
 
         // The API names the log must show, each for at least one entry.
         var expected = new SortedSet<string>(StringComparer.Ordinal);
