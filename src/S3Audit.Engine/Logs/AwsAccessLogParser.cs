@@ -7,7 +7,9 @@ namespace S3Audit.Engine.Logs
     /// Parses one AWS S3 server access log line (also what Ceph RGW bucket logging writes) on bytes, without Regex.
     /// Fields 1–8 are positional (the time is bracketed); the Request-URI runs to <c>" ddd </c>; Referer and
     /// User-Agent may hold raw quotes, so the User-Agent ends at the last quote of the line (the trailing fields
-    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted.
+    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted, and so
+    /// are the short records of Ceph RGW's Journal logging type (owner, bucket, [time], operation, key, size, version
+    /// id, ETag: no address, requester or status).
     /// </summary>
     internal sealed class AwsAccessLogParser
     {
@@ -47,6 +49,12 @@ namespace S3Audit.Engine.Logs
 
             pos += close + 1;
             SkipSpaces(line, ref pos);
+            if (line.Slice(pos).StartsWith("REST."u8) || line.Slice(pos).StartsWith("WEBSITE."u8))
+            {
+                // Field 4 is an address in every AWS layout; an operation there is an RGW Journal record.
+                return ParseJournal(line, pos, time, bucket, record, filter);
+            }
+
             if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
                 !NextToken(line, ref pos, out ReadOnlySpan<byte> requestId) || !NextToken(line, ref pos, out ReadOnlySpan<byte> operation) ||
                 !KeyField(line, ref pos, out ReadOnlySpan<byte> key))
@@ -133,6 +141,55 @@ namespace S3Audit.Engine.Logs
             record.TotalTimeMs = LogText.ParseDouble(IsDash(totalTime) ? turnAround : totalTime);
             record.UserAgent = Value(userAgent);
             return ParseOutcome.Accepted;
+        }
+
+        /// <summary>
+        /// A Ceph RGW Journal record after its time: operation, key (raw, spaces and all), object size, version id, ETag.
+        /// Written before the request completes, it has no status, address or requester.
+        /// </summary>
+        private ParseOutcome ParseJournal(ReadOnlySpan<byte> line, int pos, DateTimeOffset time, ReadOnlySpan<byte> bucket, LogRecord record, LogFilter filter)
+        {
+            NextToken(line, ref pos, out ReadOnlySpan<byte> operation);
+            ReadOnlySpan<byte> rest = LogText.TrimSpaces(line.Slice(pos));
+            if (!LastToken(ref rest, out ReadOnlySpan<byte> _) || !LastToken(ref rest, out ReadOnlySpan<byte> _) || !LastToken(ref rest, out ReadOnlySpan<byte> size) || rest.IsEmpty)
+            {
+                return Fail("a Ceph Journal record needs key, size, version id and ETag after its operation");
+            }
+
+            record.Reset(S3AuditLogFormat.AwsAccessLog);
+            KnownOperation known = Operation(operation);
+            record.RawOperation = known.Raw;
+            bool hasKey = !IsDash(rest);
+            record.Operation = hasKey ? known.WithKey : known.WithoutKey;
+            record.Key = hasKey ? LogText.UrlDecodeOnce(Utf8StringPool.Decode(rest)) : string.Empty;
+            if (!filter.PassesOperation(record.Operation, record.RawOperation) || !filter.PassesKey(record.Key) || !filter.PassesStatus(0, false) ||
+                !filter.PassesRequester(string.Empty, string.Empty) || !filter.PassesRemoteIp(string.Empty))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Time = time;
+            record.HasTime = true;
+            record.BucketName = Value(bucket);
+            record.ObjectSize = LogText.ParseLong(size);
+            return ParseOutcome.Accepted;
+        }
+
+        /// <summary>Takes the last space-separated token off <paramref name="s"/>.</summary>
+        private static bool LastToken(ref ReadOnlySpan<byte> s, out ReadOnlySpan<byte> token)
+        {
+            s = LogText.TrimSpaces(s);
+            int space = s.LastIndexOf((byte)' ');
+            if (s.IsEmpty || space < 0)
+            {
+                token = s;
+                s = default;
+                return !token.IsEmpty;
+            }
+
+            token = s.Slice(space + 1);
+            s = LogText.TrimSpaces(s.Slice(0, space));
+            return true;
         }
 
         /// <summary>

@@ -355,7 +355,7 @@ namespace S3Audit.Engine.Logs
         /// </summary>
         private bool TakeJsonRecord(LineReader lines, ref ReadOnlySpan<byte> line)
         {
-            ReadOnlySpan<byte> trimmed = TrimSpaces(line);
+            ReadOnlySpan<byte> trimmed = LogText.TrimSpaces(line);
             bool collecting = _pending != null && _pending.Length > 0;
             if (!collecting)
             {
@@ -564,23 +564,7 @@ namespace S3Audit.Engine.Logs
             _diagnostics?.Invoke(new LogDiagnostic(_fileName, first?.LineNumber ?? 0, $"{_fileName} is not {what}: {why}{example}.", false, true));
         }
 
-        private static bool IsBlank(ReadOnlySpan<byte> line) => TrimSpaces(line).IsEmpty;
-
-        private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> s)
-        {
-            int a = 0, b = s.Length;
-            while (a < b && (s[a] == ' ' || s[a] == '\t'))
-            {
-                a++;
-            }
-
-            while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-            {
-                b--;
-            }
-
-            return s.Slice(a, b - a);
-        }
+        private static bool IsBlank(ReadOnlySpan<byte> line) => LogText.TrimSpaces(line).IsEmpty;
 
         public void Dispose()
         {

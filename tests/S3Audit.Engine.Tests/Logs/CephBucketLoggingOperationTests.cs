@@ -4,8 +4,8 @@ namespace S3Audit.Engine.Tests.Logs;
 
 /// <summary>
 /// Issue 13, item 13: the operation names Ceph RGW 20 bucket logging writes (its resource words, and REST.METHOD.op_name
-/// for operations without one) map to S3 API names, on lines RGW delivered (examples/logs/ceph-rgw-bucket-logging) and
-/// on the names alone.
+/// for operations without one) map to S3 API names, on lines RGW delivered (Logs/Fixtures/rgw-bucket-logging and the
+/// example in examples/logs/ceph-rgw-bucket-logging) and on the names alone.
 /// </summary>
 public class CephBucketLoggingOperationTests
 {
@@ -74,18 +74,52 @@ public class CephBucketLoggingOperationTests
         Assert.Equal(isError, LogSamples.ParseText(line, null, errorsOnly).Count == 1);
     }
 
-    public static IEnumerable<object[]> DeliveredFiles() =>
-        Directory.EnumerateFiles(Path.Combine(LogSamples.Examples, "ceph-rgw-bucket-logging")).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+    public static IEnumerable<object[]> DeliveredFiles()
+    {
+        string[] folders = { Path.Combine(LogSamples.Fixtures, "rgw-bucket-logging"), Path.Combine(LogSamples.Examples, "ceph-rgw-bucket-logging") };
+        return folders.SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)).OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { f });
+    }
 
     [Theory]
     [MemberData(nameof(DeliveredFiles))]
-    public void EveryOperationInALogRgwDeliveredHasAnApiName(string file)
+    public void EveryOperationInALogRgwDeliveredHasAnApiName(string path)
     {
         var diagnostics = new List<LogDiagnostic>();
-        List<S3AuditLogEntry> entries = LogSamples.Parse(Path.Combine(LogSamples.Examples, "ceph-rgw-bucket-logging", file), diagnostics);
+        List<S3AuditLogEntry> entries = LogSamples.Parse(path, diagnostics);
         Assert.Empty(diagnostics);
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.True(e.Operation.Length > 0 && char.IsUpper(e.Operation[0]) && e.Operation.All(char.IsLetterOrDigit), $"{e.RawOperation} -> {e.Operation}"));
         Assert.All(entries.Where(e => e.HttpStatus < 400), e => Assert.Equal("", e.ErrorCode));
+    }
+
+    [Fact]
+    public void AJournalRecordRgwDeliveredIsRead()
+    {
+        // RGW 20's Journal logging type: owner, bucket, [time], operation, key (raw, with its space), size, version id, ETag.
+        List<S3AuditLogEntry> entries = LogSamples.Parse(Path.Combine(LogSamples.Fixtures, "rgw-bucket-logging", "journal", "2026-12-03-13-46-31-0000000000WQ61AF"));
+        Assert.Equal(new[] { "PutObject", "PutObjectTagging", "PutObject", "DeleteObjects", "DeleteObject", "CompleteMultipartUpload" }, entries.Select(e => e.Operation));
+        S3AuditLogEntry first = entries[0];
+        Assert.Equal((S3AuditLogFormat.AwsAccessLog, "jsrc-634b3439", "a b.txt", 5L, 0, "", "", ""),
+            (first.Source, first.BucketName, first.Key, first.ObjectSize, first.HttpStatus, first.ErrorCode, first.Requester, first.RemoteIp));
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 13, 46, 31, TimeSpan.Zero), first.Time);
+        Assert.Equal(("mp.bin", 0L), (entries[^1].Key, entries[^1].ObjectSize));
+    }
+
+    [Fact]
+    public void JournalRecordsHaveNoStatusSoAStatusFilterDropsThem()
+    {
+        const string line = "test b [03/Dec/2026:13:46:31 +0000] REST.PUT.OBJECT k 5 - 5d41402abc4b2a76b9719d911017c592\n";
+        Assert.Single(LogSamples.ParseText(line, null, new LogReadOptions { Filter = new LogFilter { Operation = { "PutObject" } }.Compile() }));
+        Assert.Empty(LogSamples.ParseText(line, null, new LogReadOptions { Filter = new LogFilter { HttpStatus = { 200 } }.Compile() }));
+        Assert.Empty(LogSamples.ParseText(line, null, new LogReadOptions { Filter = new LogFilter { ErrorsOnly = true }.Compile() }));
+    }
+
+    [Fact]
+    public void AJournalRecordCutShortIsMalformed()
+    {
+        var diagnostics = new List<LogDiagnostic>();
+        string text = "test b [03/Dec/2026:13:46:31 +0000] REST.PUT.OBJECT k 5 - etag\ntest b [03/Dec/2026:13:46:32 +0000] REST.PUT.OBJECT k 5\n";
+        Assert.Single(LogSamples.ParseText(text, diagnostics));
+        Assert.Contains("Journal", Assert.Single(diagnostics).Message);
     }
 }

@@ -16,11 +16,20 @@ public class ParserFuzzTests
     public static IEnumerable<object[]> Seeds() =>
         LogSamples.ExampleFiles().SelectMany(f => Enumerable.Range(0, 40).Select(seed => new object[] { f[0], seed }));
 
+    public static IEnumerable<object[]> FixtureSeeds() =>
+        LogSamples.FixtureFiles().SelectMany(f => Enumerable.Range(0, 40).Select(seed => new object[] { f[0], seed }));
+
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void MutatedInputNeverThrowsAndEveryLineIsAccountedFor(string relativePath, int seed)
+    public void MutatedInputNeverThrowsAndEveryLineIsAccountedFor(string relativePath, int seed) => Mutated(LogSamples.Examples, relativePath, seed);
+
+    [Theory]
+    [MemberData(nameof(FixtureSeeds))]
+    public void MutatedRgwDeliveredLogNeverThrowsAndEveryLineIsAccountedFor(string relativePath, int seed) => Mutated(LogSamples.Fixtures, relativePath, seed);
+
+    private static void Mutated(string root, string relativePath, int seed)
     {
-        byte[] original = Decompressed(File.ReadAllBytes(Path.Combine(LogSamples.Examples, relativePath)));
+        byte[] original = Decompressed(File.ReadAllBytes(Path.Combine(root, relativePath)));
         byte[] mutated = Mutate(original, new Random(seed * 7919 + relativePath.Length));
 
         var diagnostics = new List<LogDiagnostic>();

@@ -14,8 +14,8 @@ namespace S3Audit.Integration.Tests.Logs;
 /// logs the requests of about sixty S3 operations on a source bucket (REST.GET.LOGGING, REST.GET.OBJECT_LOCK,
 /// REST.HEAD.stat_bucket, REST.POST.DELETE_MULTI_OBJECT, REST.DELETE.delete_bucket_tags ...), delivers them to a log
 /// bucket, and the engine reads them back: each request is found under its API name, none is left raw, and
-/// -Operation finds them. Set S3AUDIT_SAVE_RGW_LOG to a folder to keep the delivered log objects (the example
-/// examples/logs/ceph-rgw-bucket-logging/2026-12-03-* was made so).
+/// -Operation finds them. Set S3AUDIT_SAVE_RGW_LOG to a folder to keep the delivered log objects (the fixture
+/// tests/S3Audit.Engine.Tests/Logs/Fixtures/rgw-bucket-logging/2026-12-03-13-06-32-* was made so).
 /// </summary>
 public class CephBucketLoggingOperationsRgwTests
 {
