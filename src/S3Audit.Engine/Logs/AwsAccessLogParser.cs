@@ -114,7 +114,8 @@ namespace S3Audit.Engine.Logs
             }
 
             // The remaining string filters are checked as soon as their field is decoded.
-            string uri = refined && requestUri.IndexOf((byte)'?') >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            // Decoded only when it holds a parameter that can change the name (most listings have none).
+            string uri = refined && OperationNames.MayRefine(requestUri) ? Utf8StringPool.Decode(requestUri) : string.Empty;
             record.Operation = uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
             if (refined && !filter.PassesOperation(record.Operation, record.RawOperation))
             {

@@ -100,6 +100,10 @@ namespace S3Audit.Engine.Logs
         /// </summary>
         public static bool DependsOnRequestUri(string name) => name == "ListObjects" || name == "PostObject";
 
+        /// <summary>Whether a logged request line holds a parameter <see cref="Refined"/> looks for (a quick test on the bytes).</summary>
+        public static bool MayRefine(ReadOnlySpan<byte> requestUri) =>
+            requestUri.IndexOf("list-type=2"u8) >= 0 || requestUri.IndexOf("versions"u8) >= 0 || requestUri.IndexOf("select"u8) >= 0;
+
         /// <summary>The API name for an AWS access-log operation; the raw text when it cannot be determined.</summary>
         /// <param name="raw">e.g. REST.GET.OBJECT, or RGW's REST.HEAD.stat_bucket</param>
         /// <param name="hasKey">Whether the record names an object (ACLs exist for buckets and objects).</param>

@@ -87,7 +87,7 @@ public class JsonRecordsOnOneLineTests
     [Fact]
     public void EveryRecordOfALineIsRead()
     {
-        string text = Ops("tx1", "a") + "\n" + Ops("tx2", "b") + Ops("tx3", "c}{d") + " " + Ops("tx4", "e") + "\n" + Ops("tx5", "f") + "\n";
+        string text = Ops("tx1", "a") + "\n" + Ops("tx2", "b") + Ops("tx3", "c}{d") + Ops("tx4", "e") + "\n" + Ops("tx5", "f") + "\n";
         var diagnostics = new List<LogDiagnostic>();
         List<S3AuditLogEntry> entries = LogSamples.ParseText(text, diagnostics);
         Assert.Empty(diagnostics);
