@@ -65,7 +65,7 @@ namespace S3Audit.Engine.Connection
             string providerSource = options.Provider.HasValue ? "the -Provider parameter" : "the endpoint host name";
 
             verbose?.Invoke(credentials.Source);
-            verbose?.Invoke(regionSource + $" ({region})");
+            verbose?.Invoke(regionSource);
             verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {(string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl)}.");
             return new S3Session(options, provider, region, credentials, regionSource);
         }

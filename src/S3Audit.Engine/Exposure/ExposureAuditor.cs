@@ -199,7 +199,7 @@ namespace S3Audit.Engine.Exposure
             ObjectAclScanResult scan;
             try
             {
-                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
+                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, _session.Region, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
                 {
                     lock (found)
                     {
@@ -304,7 +304,7 @@ namespace S3Audit.Engine.Exposure
                 Path = path,
                 Exposure = S3ExposureLevel.Unknown,
                 Why = why,
-                Severity = "Unknown",
+                Severity = ExposureVerdict.Severity(S3ExposureLevel.Unknown, PublicAccess.None),
                 Remediation = ExposureRemediation.ForUnreadable(permission),
                 Provider = _session.Provider,
             }, PublicAccess.None);

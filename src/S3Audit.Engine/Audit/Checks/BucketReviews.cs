@@ -23,9 +23,5 @@ namespace S3Audit.Engine.Audit.Checks
         public Task<BucketPostureReport> GetAsync(string bucket, IAuditOutput output, CancellationToken cancellationToken) =>
             _reports.GetOrAdd(bucket, b => new Lazy<Task<BucketPostureReport>>(
                 () => _reader.ReadBucketAsync(b, new BucketPostureRequest(), output, cancellationToken))).Value;
-
-        /// <summary>A severity as the bucket engines write it (Critical, High, Medium, Low, Info), or null for Unknown.</summary>
-        public static S3AuditSeverity? SeverityOf(string severity) =>
-            Enum.TryParse(severity, ignoreCase: true, out S3AuditSeverity parsed) && severity != "Unknown" ? parsed : (S3AuditSeverity?)null;
     }
 }
