@@ -26,6 +26,7 @@
         'Get-S3AuditCredential',
         'Get-S3AuditLogEntry',
         'Invoke-S3Audit',
+        'Export-S3AuditReport',
         'New-S3AuditConfig',
         'New-S3LogStoragePolicy',
         'New-S3ReadOnlyLogPolicy',
@@ -34,6 +35,8 @@
         'Set-LyveAuditTarget',
         'Get-LyveAuditTarget',
         'Measure-S3AuditLog',
+        'Export-S3AuditLog',
+        'Get-S3AuditLogTable',
         'Test-S3PublicExposure'
     )
     FunctionsToExport    = @()

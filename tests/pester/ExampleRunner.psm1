@@ -61,9 +61,10 @@ function Get-S3AuditExampleExemption {
 
 <#
 .SYNOPSIS
-    Whether an example may show nothing when it works: its last statement writes a file (Export-Csv, Set-Content,
-    Out-File), assigns, decides (if), imports a module, previews (-WhatIf) or changes state without -PassThru. Any
-    other example that shows nothing is a failure: a pipeline that silently passed nothing along.
+    Whether an example may show nothing when it works: its last statement writes a file (Export-Csv,
+    Export-S3AuditReport, Set-Content, Out-File), assigns, decides (if), imports a module, previews (-WhatIf) or
+    changes state without -PassThru. Any other example that shows nothing is a failure: a pipeline that silently
+    passed nothing along.
 #>
 function Test-S3AuditExampleMayBeSilent {
     param([Parameter(Mandatory)] [string] $Code)
@@ -74,7 +75,7 @@ function Test-S3AuditExampleMayBeSilent {
     if ($command -isnot [System.Management.Automation.Language.CommandAst]) { return $false }
     $name = $command.GetCommandName()
     $parameters = @($last.PipelineElements | ForEach-Object { $_.CommandElements } | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object ParameterName)
-    if ($name -in 'Export-Csv', 'Set-Content', 'Out-File', 'Out-Null', 'Import-Module' -or $parameters -contains 'WhatIf') { return $true }
+    if ($name -in 'Export-Csv', 'Export-S3AuditReport', 'Set-Content', 'Out-File', 'Out-Null', 'Import-Module' -or $parameters -contains 'WhatIf') { return $true }
     $verb = ($name -split '-')[0]
     $verb -in 'Enable', 'Disable', 'Set', 'Remove' -and $parameters -notcontains 'PassThru'
 }
@@ -108,7 +109,7 @@ function Test-S3AuditExampleSyntax {
 function New-S3AuditExampleWorld {
     param([Parameter(Mandatory)] [string] $Path)
     $buckets = 'backups', 'backup-daily', 'archive', 'backups-eu', 'archive-eu', 'audit-logs', 'audit-logs-eu',
-               'access-logs', 'my-log-bucket', 'old-logs'
+               'access-logs', 'my-log-bucket', 'old-logs', 'my-lake'
     foreach ($bucket in $buckets) {
         $null = Invoke-S3Fixture newBucket @{ bucket = $bucket }
         Register-S3FixtureBucket $bucket

@@ -44,7 +44,7 @@ function Assert-S3AuditTableFits {
     )
     $lines = @($Text -split "`r?`n" | Where-Object { $_.Trim() -ne '' })
     $problems = [System.Collections.Generic.List[string]]::new()
-    $dash = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^-[- ]*$' })
+    $dash = [array]::FindIndex([string[]]$lines, [Predicate[string]] { param($l) $l -match '^ *-[- ]*$' })
     if ($dash -ne 1) { $problems.Add("the header takes $dash line(s) instead of 1 (a label wrapped)") }
     $wide = @($lines | Where-Object { $_.Length -gt $Width })
     if ($wide) { $problems.Add("$($wide.Count) line(s) wider than $Width") }
@@ -82,6 +82,9 @@ function Get-S3AuditViewColumn {
         LyveAuditTarget       = @{ At80 = 'BucketName', 'Eligible', 'Retention', 'Versioning', 'Reasons'; At120 = @() }
         S3AuditLogEntry       = @{ At80 = 'Time (UTC)', 'Operation', 'Status', 'Requester', 'BucketName/Key'; At120 = @() }
         S3AuditLogSummary     = @{ At80 = 'Requests', 'Group', 'Errors', 'BytesSent', 'FirstSeen (UTC)', 'LastSeen (UTC)'; At120 = @() }
+        S3AuditLogActivity    = @{ At80 = 'Target', 'BucketName', 'StartTime', 'Requests', 'Errors'; At120 = @() }
+        S3AuditLogExportFile  = @{ At80 = 'Source', 'Day', 'Rows', 'Size', 'File'; At120 = @() }
+        S3AuditLogExportSummary = @{ At80 = 'Rows', 'Files', 'Size', 'Read', 'Skipped', 'Failed', 'Destination'; At120 = @() }
     }
 }
 

@@ -115,7 +115,15 @@ function Get-S3AuditViewSample {
         New-Row S3Audit.S3AuditRunSummary @{ ConfigPath = '/srv/audit/audit.yml'; StartTime = (T '2026-12-03T02:00:00Z'); EndTime = (T '2026-12-03T02:00:41Z'); TargetCount = 3
             CompleteTargets = 'rgw; aws-prod'; IncompleteTargets = "exo-gva (Target 'exo-gva': The environment variable 'EXOSCALE_API_KEY' named by target 'exo-gva' is not set.)"
             BucketCount = 12; FindingCount = 14; CriticalCount = 1; HighCount = 4; MediumCount = 7; LowCount = 1; UnknownCount = 1; NewCount = 3; ResolvedCount = 1
-            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json' }
+            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json'
+            MinimumSeverity = 'Low'; BaselinePath = '/srv/audit/reports/s3audit-2026-12-02.json' }
+    )
+
+    $samples['S3Audit.S3AuditLogActivity'] = @(
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'rgw'; BucketName = 'backup-prod-eu-central-archive'; StartTime = (T '2026-12-02T02:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 184220; Errors = 312; RequestsPerHour = [int[]](1..24 | ForEach-Object { 7000 + $_ * 100 }); ErrorsPerHour = [int[]](1..24 | ForEach-Object { $_ % 3 * 4 }) }
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'exoscale-gva'; BucketName = 'logs'; StartTime = (T '2026-12-02T20:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 0; Errors = 0; RequestsPerHour = [int[]](0, 0, 0, 0, 0, 0); ErrorsPerHour = [int[]](0, 0, 0, 0, 0, 0) }
     )
 
     $samples['S3Audit.S3AuditCredential'] = @(
@@ -179,6 +187,20 @@ function Get-S3AuditViewSample {
         New-Row S3Audit.S3AuditLogSummary @{ Group = 'authenticate-and-get-session-token'; Operation = 'authenticate-and-get-session-token'; Requests = 1; Errors = 1; BytesSent = 0; DistinctRemoteIps = 1; FirstSeen = (T '2026-11-20T09:52:30Z'); LastSeen = (T '2026-11-20T09:52:30Z') }
         New-Row S3Audit.S3AuditLogSummary @{ Group = 'arn:aws:iam::123456789012:user/alice, 2021-08-10 14:00'; Requester = 'arn:aws:iam::123456789012:user/alice'; Hour = (T '2021-08-10T14:00:00Z'); Requests = 2; Errors = 0; BytesSent = 96422; DistinctRemoteIps = 1; FirstSeen = (T '2021-08-10T14:02:20Z'); LastSeen = (T '2021-08-10T14:05:11Z'); TotalTimeMsP50 = 12.5; TotalTimeMsP95 = 14 }
         New-Row S3Audit.S3AuditLogSummary @{ Requests = 41; Errors = 9; BytesSent = 131577; DistinctRemoteIps = 16; FirstSeen = (T '2008-03-14T17:49:09Z'); LastSeen = (T '2026-11-21T13:19:29Z'); TotalTimeMsP50 = 1; TotalTimeMsP95 = 38 }
+    )
+
+    $samples['S3Audit.S3AuditLogExportFile'] = @(
+        New-Row S3Audit.S3AuditLogExportFile @{ Path = '/srv/lake/source=aws_access_log/year=2026/month=11/day=20/20261203T023012Z-4a0dcca9-00001.parquet'; Partition = 'source=aws_access_log/year=2026/month=11/day=20'
+            Source = 'AwsAccessLog'; Rows = 1048576; Bytes = 134217728; RowGroups = 11; FirstTime = (T '2026-11-20T00:00:03Z'); LastTime = (T '2026-11-20T23:59:58Z') }
+        New-Row S3Audit.S3AuditLogExportFile @{ Path = 's3://my-lake/audit/source=lyve_account_api/year=2026/month=12/day=02/20261203T023012Z-4a0dcca9-00002.parquet'; Partition = 'source=lyve_account_api/year=2026/month=12/day=02'
+            Source = 'LyveAccountApi'; Rows = 2; Bytes = 4811; RowGroups = 1; FirstTime = (T '2026-12-02T10:00:00Z'); LastTime = (T '2026-12-02T10:15:00Z') }
+    )
+
+    $samples['S3Audit.S3AuditLogExportSummary'] = @(
+        New-Row S3Audit.S3AuditLogExportSummary @{ Destination = 's3://my-lake/audit/'; StartTime = (T '2026-12-03T02:30:00Z'); EndTime = (T '2026-12-03T02:41:12Z'); SourcesRead = 1440; SourcesSkipped = 28800; SourcesFailed = 1
+            Rows = 12582912; Files = 14; Bytes = 1610612736; Partitions = 3; FirstTime = (T '2026-12-01T00:00:00Z'); LastTime = (T '2026-12-02T23:59:59Z'); Manifest = 's3://my-lake/audit/_s3audit/manifest.json' }
+        New-Row S3Audit.S3AuditLogExportSummary @{ Destination = '/srv/lake'; StartTime = (T '2026-12-03T02:30:00Z'); EndTime = (T '2026-12-03T02:30:01Z'); SourcesRead = 0; SourcesSkipped = 3; SourcesFailed = 0
+            Rows = 0; Files = 0; Bytes = 0; Partitions = 0; Manifest = '/srv/lake/_s3audit/manifest.json' }
     )
 
     $samples

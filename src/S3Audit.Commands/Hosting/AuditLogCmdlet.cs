@@ -10,8 +10,8 @@ using S3Audit.Engine.Lyve;
 namespace S3Audit.Commands.Hosting
 {
     /// <summary>
-    /// What Get-S3AuditLogEntry and Measure-S3AuditLog share: where the logs are (-Path or -LiteralPath, -BucketName/-Prefix,
-    /// the recorded Lyve target) and the filters the engine applies before any entry object exists.
+    /// What Get-S3AuditLogEntry, Measure-S3AuditLog and Export-S3AuditLog share: where the logs are (-Path or -LiteralPath,
+    /// -BucketName/-Prefix, the recorded Lyve target) and the filters the engine applies before any entry object exists.
     /// </summary>
     public abstract class AuditLogCmdlet : S3AuditCmdlet
     {
@@ -144,7 +144,7 @@ namespace S3Audit.Commands.Hosting
         internal abstract bool IncludeRawRecords { get; }
 
         /// <summary>Where entries go; null writes them to the pipeline.</summary>
-        internal abstract Action<S3AuditLogEntry>? EntrySink { get; }
+        internal virtual Action<S3AuditLogEntry>? EntrySink => null;
 
         /// <summary>Pipeline input of a set that reads no logs itself.</summary>
         internal virtual void ProcessInputObject()
@@ -186,17 +186,21 @@ namespace S3Audit.Commands.Hosting
             EndOfInput();
         }
 
-        private void ReadLogs()
+        /// <summary>Reads what <paramref name="request"/> names into <see cref="EntrySink"/> (or the pipeline).</summary>
+        internal virtual void Read(LogReadRequest request)
         {
-            LogReadRequest? request = BuildRequest();
-            if (request == null)
-            {
-                return;
-            }
-
             var reader = new LogEntryReader(request.BucketName == null ? null : Session);
             Action<S3AuditLogEntry>? sink = EntrySink;
             RunEngine((output, token) => reader.RunAsync(request, sink ?? output.WriteObject, output, token));
+        }
+
+        private void ReadLogs()
+        {
+            LogReadRequest? request = BuildRequest();
+            if (request != null)
+            {
+                Read(request);
+            }
         }
 
         private bool ReadsFiles => ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;

@@ -18,7 +18,7 @@ namespace S3Audit.Engine.Completion
     public static class BucketNameCompletion
     {
         /// <summary>How long a completion waits for the listing.</summary>
-        public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+        public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
         private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
         private static readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<string> Names)> Listings = new ConcurrentDictionary<string, (DateTimeOffset, IReadOnlyList<string>)>();

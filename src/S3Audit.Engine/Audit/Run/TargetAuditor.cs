@@ -120,6 +120,7 @@ namespace S3Audit.Engine.Audit.Run
             }
 
             outcome.Findings.AddRange(collector.Findings);
+            outcome.Activity.AddRange(collector.Activity);
         }
     }
 }
