@@ -120,12 +120,14 @@ Describe 'Export-S3AuditLog' {
     It 'reports a malformed record and a missing path, and goes on' {
         $logs = Join-Path $TestDrive 'bad'
         $null = New-Item -ItemType Directory $logs
-        Set-Content (Join-Path $logs 'bad.log') -Value 'this is not a log line'
+        # A log with one damaged line (a file of no readable line at all is LogFormatNotRecognized instead: issue 13, item 12).
+        $good = Get-Content (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') -TotalCount 1
+        Set-Content (Join-Path $logs 'bad.log') -Value $good, 'this is not a log line'
         Copy-Item (Join-Path $examples 'minio/audit-2024.jsonl') $logs
         $files = Export-S3AuditLog -Path $logs, (Join-Path $TestDrive 'nope') -Destination (Join-Path $TestDrive 'bad-lake') -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
-        $warnings[0] | Should -Match 'bad.log, line 1'
+        $warnings[0] | Should -Match 'bad.log, line 2'
         $err[0].FullyQualifiedErrorId | Should -Match '^LogPathNotFound'
-        ($files | Measure-Object Rows -Sum).Sum | Should -Be 2
+        ($files | Measure-Object Rows -Sum).Sum | Should -Be 3
     }
 
     It 'rejects a destination that is not a folder or s3://bucket/prefix, and a lake of the other schema' {
