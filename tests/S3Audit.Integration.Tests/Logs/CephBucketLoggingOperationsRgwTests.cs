@@ -27,7 +27,8 @@ public class CephBucketLoggingOperationsRgwTests
         string target = RgwServer.UniqueBucket("opdst");
         await s3.PutBucketAsync(new PutBucketRequest { BucketName = src, ObjectLockEnabledForBucket = true });
         await s3.PutBucketAsync(target);
-        await LogBucketFixture.EnableBucketLoggingAsync(s3, src, target);
+        await RgwAccessLogs.EnableAsync(s3, src, target);
+        string logs = src + "/";
 
         // The API names the log must show, each for at least one entry.
         var expected = new SortedSet<string>(StringComparer.Ordinal);
@@ -173,13 +174,13 @@ public class CephBucketLoggingOperationsRgwTests
         // Turning logging off delivers the pending log object. Objects that rolled over earlier (the test server rolls
         // every 5 s) are committed asynchronously: read until the last request logged above is there.
         await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = src, LoggingConfig = new S3BucketLoggingConfig() });
-        await RgwServer.WaitForObjectsAsync(s3, target, "logs/", TimeSpan.FromSeconds(30));
+        await RgwServer.WaitForObjectsAsync(s3, target, logs, TimeSpan.FromSeconds(30));
         using S3Session session = RgwServer.OpenSession();
         CollectingOutput output;
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            output = await LogBucketFixture.ReadAsync(session, new LogReadRequest { BucketName = target, Prefix = "logs/" });
+            output = await LogBucketFixture.ReadAsync(session, new LogReadRequest { BucketName = target, Prefix = logs });
             var read = output.OfType<S3AuditLogEntry>();
             bool complete = read.Count(e => e.RawOperation == "REST.GET.LOGGING") == 2 && read.Any(e => e.RawOperation == "REST.PUT.OBJECT" && e.Key == Key);
             if (complete || DateTime.UtcNow > deadline)
@@ -190,7 +191,7 @@ public class CephBucketLoggingOperationsRgwTests
             await Task.Delay(500);
         }
 
-        await SaveAsync(s3, target);
+        await SaveAsync(s3, target, logs);
         Assert.Empty(output.Errors);
         Assert.True(output.Warnings.Count == 0, string.Join("\n", output.Warnings));
         IReadOnlyList<S3AuditLogEntry> entries = output.OfType<S3AuditLogEntry>();
@@ -215,7 +216,7 @@ public class CephBucketLoggingOperationsRgwTests
         CollectingOutput logging = await LogBucketFixture.ReadAsync(session, new LogReadRequest
         {
             BucketName = target,
-            Prefix = "logs/",
+            Prefix = logs,
             Options = new LogReadOptions { Filter = new LogFilter { Operation = { "GetBucketLogging" } } },
         });
         Assert.Equal(new[] { "REST.GET.LOGGING", "REST.GET.LOGGING" }, logging.OfType<S3AuditLogEntry>().Select(e => e.RawOperation));
@@ -238,7 +239,7 @@ public class CephBucketLoggingOperationsRgwTests
     }
 
     /// <summary>With S3AUDIT_SAVE_RGW_LOG set to a folder, the delivered log objects are saved there under their key names.</summary>
-    private static async Task SaveAsync(AmazonS3Client s3, string bucket)
+    private static async Task SaveAsync(AmazonS3Client s3, string bucket, string logs)
     {
         string? folder = Environment.GetEnvironmentVariable("S3AUDIT_SAVE_RGW_LOG");
         if (string.IsNullOrEmpty(folder))
@@ -247,7 +248,7 @@ public class CephBucketLoggingOperationsRgwTests
         }
 
         Directory.CreateDirectory(folder);
-        foreach (S3Object o in (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "logs/" })).S3Objects ?? new List<S3Object>())
+        foreach (S3Object o in (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = logs })).S3Objects ?? new List<S3Object>())
         {
             using GetObjectResponse r = await s3.GetObjectAsync(bucket, o.Key);
             await using FileStream file = File.Create(Path.Combine(folder, Path.GetFileName(o.Key)));

@@ -15,22 +15,6 @@ internal static class LogBucketFixture
     public static string AccessLine(DateTimeOffset time, string requestId, string key) =>
         $"test src [{time.UtcDateTime:dd/MMM/yyyy:HH:mm:ss} +0000] 127.0.0.1 test {requestId} REST.GET.OBJECT {key} \"GET /src/{key} HTTP/1.1\" 200 - 10 10 1 - \"-\" \"fixture\" - - SigV4 - AuthHeader 127.0.0.1 - - -";
 
-    /// <summary>
-    /// RGW bucket logging from <paramref name="source"/> into <paramref name="target"/> under logs/: the target's policy
-    /// for logging.s3.amazonaws.com (which RGW requires, as AWS does), then PutBucketLogging.
-    /// </summary>
-    public static async Task EnableBucketLoggingAsync(AmazonS3Client s3, string source, string target)
-    {
-        string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"logging.s3.amazonaws.com\"},\"Action\":\"s3:PutObject\"," +
-                        $"\"Resource\":\"arn:aws:s3:::{target}/logs/*\",\"Condition\":{{\"ArnLike\":{{\"aws:SourceArn\":\"arn:aws:s3:::{source}\"}},\"StringEquals\":{{\"aws:SourceAccount\":\"test\"}}}}}}]}}";
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = target, Policy = policy });
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest
-        {
-            BucketName = source,
-            LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = target, TargetPrefix = "logs/" },
-        });
-    }
-
     public static async Task PutAsync(AmazonS3Client s3, string bucket, string key, string text, bool gzip)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
