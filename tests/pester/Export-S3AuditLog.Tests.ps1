@@ -28,7 +28,7 @@ AfterAll {
 Describe 'Export-S3AuditLog' {
     It 'is exported with the source parameter sets of Get-S3AuditLogEntry and a pipeline set' {
         $command = Get-Command Export-S3AuditLog -Module S3Audit
-        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'LyveTarget', 'Path', 'Pipeline')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Bucket', 'LiteralPath', 'LyveTarget', 'Path', 'Pipeline')
         $command.DefaultParameterSet | Should -Be 'Pipeline'
         $command.OutputType.Type.FullName | Should -Contain 'S3Audit.S3AuditLogExportFile'
         $command.Parameters.Keys | Should -Contain 'WhatIf'
@@ -65,6 +65,17 @@ Describe 'Export-S3AuditLog' {
         $files = Get-S3AuditLogEntry -Path $examples -ErrorsOnly | Export-S3AuditLog -Destination $lake -Compression Snappy
         ($files | Measure-Object Rows -Sum).Sum | Should -Be $errors.Count
         $errors.Count | Should -BeGreaterThan 3
+    }
+
+    It 'exports files piped from Get-ChildItem, odd names included (-LiteralPath by PSPath, issue 13 item 5)' {
+        $odd = Join-Path $TestDrive 'odd names'
+        $null = New-Item -ItemType Directory $odd
+        Copy-Item (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') -Destination (Join-Path $odd 'lit[1]')
+        Copy-Item (Join-Path $examples 'aws-access/2026-11-20-10-15-42-9D3B6A1C0E7F2A58') -Destination (Join-Path $odd 'with space.log')
+        $files = Get-ChildItem -LiteralPath $odd | Export-S3AuditLog -Destination (Join-Path $TestDrive 'odd-lake') -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+        ($files | Measure-Object Rows -Sum).Sum | Should -Be 10
+        (Export-S3AuditLog -LiteralPath (Join-Path $odd 'lit[1]') -Destination (Join-Path $TestDrive 'lit-lake') | Measure-Object Rows -Sum).Sum | Should -Be 5
     }
 
     It 'works in a pipeline with Where-Object, Sort-Object and Export-Csv' {
@@ -109,12 +120,14 @@ Describe 'Export-S3AuditLog' {
     It 'reports a malformed record and a missing path, and goes on' {
         $logs = Join-Path $TestDrive 'bad'
         $null = New-Item -ItemType Directory $logs
-        Set-Content (Join-Path $logs 'bad.log') -Value 'this is not a log line'
+        # A log with one damaged line (a file of no readable line at all is LogFormatNotRecognized instead: issue 13, item 12).
+        $good = Get-Content (Join-Path $examples 'aws-access/2019-02-06-00-05-12-7C1F0D5E2B9A4E31') -TotalCount 1
+        Set-Content (Join-Path $logs 'bad.log') -Value $good, 'this is not a log line'
         Copy-Item (Join-Path $examples 'minio/audit-2024.jsonl') $logs
         $files = Export-S3AuditLog -Path $logs, (Join-Path $TestDrive 'nope') -Destination (Join-Path $TestDrive 'bad-lake') -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
-        $warnings[0] | Should -Match 'bad.log, line 1'
+        $warnings[0] | Should -Match 'bad.log, line 2'
         $err[0].FullyQualifiedErrorId | Should -Match '^LogPathNotFound'
-        ($files | Measure-Object Rows -Sum).Sum | Should -Be 2
+        ($files | Measure-Object Rows -Sum).Sum | Should -Be 3
     }
 
     It 'rejects a destination that is not a folder or s3://bucket/prefix, and a lake of the other schema' {

@@ -31,14 +31,19 @@ namespace S3Audit.Commands.Cmdlets
         private LakeExport? _export;
         private LakeTally? _plan;
         private bool? _proceed;
+        private bool _received;
 
         /// <summary>The lake: a folder, or s3://bucket/prefix (written through this command's connection).</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string Destination { get; set; } = string.Empty;
 
-        /// <summary>Entries from Get-S3AuditLogEntry (not recorded in the manifest: every run writes what it is given).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
+        /// <summary>
+        /// Entries from Get-S3AuditLogEntry (not recorded in the manifest: every run writes what it is given). Not
+        /// mandatory: a mandatory by-value parameter in the default set keeps PowerShell from binding piped files to
+        /// -LiteralPath by their PSPath (as with Measure-S3AuditLog).
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = PipelineSet)]
         public S3AuditLogEntry? InputObject { get; set; }
 
         /// <summary>The Parquet compression codec; Zstd by default.</summary>
@@ -77,6 +82,7 @@ namespace S3Audit.Commands.Cmdlets
                 return;
             }
 
+            _received = true;
             if (_plan != null)
             {
                 _plan.Add(InputObject);
@@ -95,7 +101,7 @@ namespace S3Audit.Commands.Cmdlets
         internal override void EndOfInput()
         {
             bool pipeline = ParameterSetName == PipelineSet;
-            if ((!pipeline && _reads.Count == 0) || !Proceed())
+            if ((!pipeline && _reads.Count == 0) || (pipeline && !_received) || !Proceed())
             {
                 return;
             }

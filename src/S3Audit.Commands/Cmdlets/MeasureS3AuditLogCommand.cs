@@ -17,8 +17,11 @@ namespace S3Audit.Commands.Cmdlets
         private const string PipelineSet = "Pipeline";
         private LogSummarizer? _summarizer;
 
-        /// <summary>Entries from Get-S3AuditLogEntry.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PipelineSet)]
+        /// <summary>
+        /// Entries from Get-S3AuditLogEntry. Not mandatory (as with Measure-Object): a mandatory by-value parameter in the
+        /// default set keeps PowerShell from binding piped files to -LiteralPath by their PSPath.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = PipelineSet)]
         public S3AuditLogEntry? InputObject { get; set; }
 
         /// <summary>The dimensions to group by; one group over everything when omitted. Not positional: a bare word would bind to -Path.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 using S3Audit.Commands.Completion;
@@ -9,12 +10,13 @@ using S3Audit.Engine.Lyve;
 namespace S3Audit.Commands.Hosting
 {
     /// <summary>
-    /// What Get-S3AuditLogEntry, Measure-S3AuditLog and Export-S3AuditLog share: where the logs are (-Path, -BucketName/-Prefix, the
-    /// recorded Lyve target) and the filters the engine applies before any entry object exists.
+    /// What Get-S3AuditLogEntry, Measure-S3AuditLog and Export-S3AuditLog share: where the logs are (-Path or -LiteralPath,
+    /// -BucketName/-Prefix, the recorded Lyve target) and the filters the engine applies before any entry object exists.
     /// </summary>
     public abstract class AuditLogCmdlet : S3AuditCmdlet
     {
         internal const string PathSet = "Path";
+        internal const string LiteralPathSet = "LiteralPath";
         internal const string BucketSet = "Bucket";
         internal const string LyveSet = "LyveTarget";
 
@@ -22,10 +24,18 @@ namespace S3Audit.Commands.Hosting
 
         /// <summary>Log files or folders (read recursively); wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
+
+        /// <summary>
+        /// Log files or folders taken exactly as written (no wildcards), so names such as lit[1] work; Get-ChildItem
+        /// output binds here by its PSPath (or FullName).
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>The bucket holding the log objects.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
@@ -44,24 +54,28 @@ namespace S3Audit.Commands.Hosting
 
         /// <summary>The log format; detected per file when omitted.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public S3AuditLogFormat Format { get; set; } = S3AuditLogFormat.Auto;
 
         /// <summary>Entries at or after this time.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public DateTime? StartTime { get; set; }
 
         /// <summary>Entries at or before this time.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public DateTime? EndTime { get; set; }
 
         /// <summary>Operations (API names or raw), wildcards allowed.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [SupportsWildcards]
@@ -69,6 +83,7 @@ namespace S3Audit.Commands.Hosting
 
         /// <summary>Object keys, wildcards allowed.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [SupportsWildcards]
@@ -76,6 +91,7 @@ namespace S3Audit.Commands.Hosting
 
         /// <summary>Requesters or access key ids, wildcards allowed.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [SupportsWildcards]
@@ -83,30 +99,35 @@ namespace S3Audit.Commands.Hosting
 
         /// <summary>Client addresses or CIDR blocks.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public string[]? RemoteIp { get; set; }
 
         /// <summary>HTTP statuses.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public int[]? HttpStatus { get; set; }
 
         /// <summary>Only failed requests (HTTP 4xx/5xx or an error code).</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public SwitchParameter ErrorsOnly { get; set; }
 
         /// <summary>Keep entries delivered more than once (removed by request id by default).</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         public SwitchParameter KeepDuplicates { get; set; }
 
         /// <summary>Log objects downloaded at once; local files are read one after another.</summary>
         [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [ValidateRange(1, 64)]
@@ -141,6 +162,7 @@ namespace S3Audit.Commands.Hosting
             switch (ParameterSetName)
             {
                 case PathSet:
+                case LiteralPathSet:
                     CollectPaths(); // read once in EndProcessing, with every path piped in
                     break;
                 case BucketSet:
@@ -156,7 +178,7 @@ namespace S3Audit.Commands.Hosting
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (ParameterSetName == PathSet)
+            if (ReadsFiles)
             {
                 ReadLogs();
             }
@@ -181,20 +203,68 @@ namespace S3Audit.Commands.Hosting
             }
         }
 
-        /// <summary>Collects -Path values (resolved, wildcards expanded) over all pipeline input.</summary>
+        private bool ReadsFiles => ParameterSetName == PathSet || ParameterSetName == LiteralPathSet;
+
+        /// <summary>Collects -Path (wildcards expanded) or -LiteralPath values, as file-system paths, over all pipeline input.</summary>
         private void CollectPaths()
         {
-            foreach (string path in Path ?? new string[0])
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string path in (literal ? LiteralPath : Path) ?? new string[0])
             {
                 try
                 {
-                    _paths.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo _));
+                    if (literal)
+                    {
+                        // A missing file is reported by the engine, in the order the files are read.
+                        AddFileSystemPath(path, SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out PSDriveInfo _), provider);
+                        continue;
+                    }
+
+                    Collection<string> matches = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo found);
+                    if (matches.Count == 0)
+                    {
+                        AddUnmatchedPattern(path);
+                        continue;
+                    }
+
+                    foreach (string match in matches)
+                    {
+                        AddFileSystemPath(path, match, found);
+                    }
                 }
-                catch (ItemNotFoundException e)
+                catch (Exception e) when (e is ItemNotFoundException || e is DriveNotFoundException || e is ProviderNotFoundException || e is NotSupportedException)
                 {
                     WriteError(new ErrorRecord(e, ErrorIds.LogPathNotFound, ErrorCategory.ObjectNotFound, path));
                 }
             }
+        }
+
+        private void AddFileSystemPath(string given, string resolved, ProviderInfo provider)
+        {
+            if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"'{given}' is a {provider.Name} path; logs are read from files and folders."), ErrorIds.LogPathNotFound, ErrorCategory.InvalidArgument, given));
+                return;
+            }
+
+            _paths.Add(resolved);
+        }
+
+        /// <summary>
+        /// A -Path pattern that matched nothing. Brackets are wildcard characters in -Path, but also part of real names
+        /// (lit[1], often piped from Resolve-Path): a file of exactly that name is read; otherwise it is an error.
+        /// </summary>
+        private void AddUnmatchedPattern(string path)
+        {
+            string literalPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out PSDriveInfo _);
+            if (System.IO.File.Exists(literalPath) || System.IO.Directory.Exists(literalPath))
+            {
+                WriteVerbose($"No name matches the pattern '{path}'; reading the file of exactly that name (-LiteralPath says so explicitly).");
+                AddFileSystemPath(path, literalPath, provider);
+                return;
+            }
+
+            WriteError(new ErrorRecord(new ItemNotFoundException($"No log file matches the path '{path}'."), ErrorIds.LogPathNotFound, ErrorCategory.ObjectNotFound, path));
         }
 
         /// <summary>The engine request for the bound parameters; null (after an error) when there is nothing to read.</summary>
@@ -217,7 +287,8 @@ namespace S3Audit.Commands.Hosting
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, RemoteIp));
+                // -StartTime after -EndTime, or a bad -RemoteIp: nothing can be read as asked.
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, null));
             }
 
             var request = new LogReadRequest
@@ -228,7 +299,7 @@ namespace S3Audit.Commands.Hosting
                 LookBack = LookBack,
             };
 
-            if (ParameterSetName == PathSet)
+            if (ReadsFiles)
             {
                 if (_paths.Count == 0)
                 {

@@ -7,7 +7,9 @@ namespace S3Audit.Engine.Logs
     /// Parses one AWS S3 server access log line (also what Ceph RGW bucket logging writes) on bytes, without Regex.
     /// Fields 1–8 are positional (the time is bracketed); the Request-URI runs to <c>" ddd </c>; Referer and
     /// User-Agent may hold raw quotes, so the User-Agent ends at the last quote of the line (the trailing fields
-    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted.
+    /// never hold one). Old layouts with fewer trailing fields and unknown newer trailing fields are accepted, and so
+    /// are the short records of Ceph RGW's Journal logging type (owner, bucket, [time], operation, key, size, version
+    /// id, ETag: no address, requester or status).
     /// </summary>
     internal sealed class AwsAccessLogParser
     {
@@ -47,6 +49,12 @@ namespace S3Audit.Engine.Logs
 
             pos += close + 1;
             SkipSpaces(line, ref pos);
+            if (line.Slice(pos).StartsWith("REST."u8) || line.Slice(pos).StartsWith("WEBSITE."u8))
+            {
+                // Field 4 is an address in every AWS layout; an operation there is an RGW Journal record.
+                return ParseJournal(line, pos, time, bucket, record, filter);
+            }
+
             if (!NextToken(line, ref pos, out ReadOnlySpan<byte> remoteIp) || !NextToken(line, ref pos, out ReadOnlySpan<byte> requester) ||
                 !NextToken(line, ref pos, out ReadOnlySpan<byte> requestId) || !NextToken(line, ref pos, out ReadOnlySpan<byte> operation) ||
                 !KeyField(line, ref pos, out ReadOnlySpan<byte> key))
@@ -60,8 +68,9 @@ namespace S3Audit.Engine.Logs
             record.RawOperation = known.Raw;
             bool hasKey = !IsDash(key);
             string likelyOperation = hasKey ? known.WithKey : known.WithoutKey;
-            bool listing = likelyOperation == "ListObjects"; // ListObjectsV2 is told apart by the Request-URI
-            if (!listing && !filter.PassesOperation(likelyOperation, record.RawOperation))
+            // ListObjectsV2, ListObjectVersions and SelectObjectContent are told apart by the Request-URI.
+            bool refined = hasKey ? known.WithKeyRefined : known.WithoutKeyRefined;
+            if (!refined && !filter.PassesOperation(likelyOperation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
             }
@@ -90,13 +99,14 @@ namespace S3Audit.Engine.Logs
             }
 
             NextToken(line, ref pos, out ReadOnlySpan<byte> errorCode);
+            bool noError = errorCode.IsEmpty || IsDash(errorCode) || (httpStatus >= 200 && httpStatus < 400 && IsSuccessPhrase(errorCode));
             NextToken(line, ref pos, out ReadOnlySpan<byte> bytesSent);
             NextToken(line, ref pos, out ReadOnlySpan<byte> objectSize);
             NextToken(line, ref pos, out ReadOnlySpan<byte> totalTime);
             NextToken(line, ref pos, out ReadOnlySpan<byte> turnAround);
             ReadOnlySpan<byte> userAgent = RefererAndUserAgent(line, pos);
 
-            bool isError = httpStatus >= 400 || !(errorCode.IsEmpty || IsDash(errorCode));
+            bool isError = httpStatus >= 400 || !noError;
             // The time range was checked as soon as the time was read.
             if (!filter.PassesStatus(httpStatus, isError))
             {
@@ -104,15 +114,16 @@ namespace S3Audit.Engine.Logs
             }
 
             // The remaining string filters are checked as soon as their field is decoded.
-            string uri = listing && requestUri.IndexOf("list-type"u8) >= 0 ? Utf8StringPool.Decode(requestUri) : string.Empty;
-            record.Operation = listing && uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
-            if (listing && !filter.PassesOperation(record.Operation, record.RawOperation))
+            // Decoded only when it holds a parameter that can change the name (most listings have none).
+            string uri = refined && OperationNames.MayRefine(requestUri) ? Utf8StringPool.Decode(requestUri) : string.Empty;
+            record.Operation = uri.Length > 0 ? OperationNames.FromAws(record.RawOperation, record.Key.Length > 0, uri) : likelyOperation;
+            if (refined && !filter.PassesOperation(record.Operation, record.RawOperation))
             {
                 return ParseOutcome.FilteredOut;
             }
 
             // AWS writes "-" for an anonymous requester; Ceph RGW writes its reserved user id "anonymous".
-            record.Requester = requester.SequenceEqual("anonymous"u8) ? string.Empty : Value(requester);
+            record.Requester = IsDash(requester) || requester.SequenceEqual("anonymous"u8) ? Requesters.Anonymous : Value(requester);
             record.RemoteIp = Value(remoteIp);
             if (!filter.PassesRequester(record.Requester, string.Empty) || !filter.PassesRemoteIp(record.RemoteIp))
             {
@@ -124,13 +135,62 @@ namespace S3Audit.Engine.Logs
             record.BucketName = Value(bucket);
             record.RequestId = IsDash(requestId) ? string.Empty : Utf8StringPool.Decode(requestId);
             record.HttpStatus = httpStatus;
-            record.ErrorCode = Value(errorCode);
+            record.ErrorCode = noError ? string.Empty : Value(errorCode);
             record.BytesSent = LogText.ParseLong(bytesSent);
             record.ObjectSize = LogText.ParseLong(objectSize);
             // Ceph RGW leaves Total Time as '-' and logs only Turn-Around Time ("4ms").
             record.TotalTimeMs = LogText.ParseDouble(IsDash(totalTime) ? turnAround : totalTime);
             record.UserAgent = Value(userAgent);
             return ParseOutcome.Accepted;
+        }
+
+        /// <summary>
+        /// A Ceph RGW Journal record after its time: operation, key (raw, spaces and all), object size, version id, ETag.
+        /// Written before the request completes, it has no status, address or requester.
+        /// </summary>
+        private ParseOutcome ParseJournal(ReadOnlySpan<byte> line, int pos, DateTimeOffset time, ReadOnlySpan<byte> bucket, LogRecord record, LogFilter filter)
+        {
+            NextToken(line, ref pos, out ReadOnlySpan<byte> operation);
+            ReadOnlySpan<byte> rest = LogText.TrimSpaces(line.Slice(pos));
+            if (!LastToken(ref rest, out ReadOnlySpan<byte> _) || !LastToken(ref rest, out ReadOnlySpan<byte> _) || !LastToken(ref rest, out ReadOnlySpan<byte> size) || rest.IsEmpty)
+            {
+                return Fail("a Ceph Journal record needs key, size, version id and ETag after its operation");
+            }
+
+            record.Reset(S3AuditLogFormat.AwsAccessLog);
+            KnownOperation known = Operation(operation);
+            record.RawOperation = known.Raw;
+            bool hasKey = !IsDash(rest);
+            record.Operation = hasKey ? known.WithKey : known.WithoutKey;
+            record.Key = hasKey ? LogText.UrlDecodeOnce(Utf8StringPool.Decode(rest)) : string.Empty;
+            if (!filter.PassesOperation(record.Operation, record.RawOperation) || !filter.PassesKey(record.Key) || !filter.PassesStatus(0, false) ||
+                !filter.PassesRequester(string.Empty, string.Empty) || !filter.PassesRemoteIp(string.Empty))
+            {
+                return ParseOutcome.FilteredOut;
+            }
+
+            record.Time = time;
+            record.HasTime = true;
+            record.BucketName = Value(bucket);
+            record.ObjectSize = LogText.ParseLong(size);
+            return ParseOutcome.Accepted;
+        }
+
+        /// <summary>Takes the last space-separated token off <paramref name="s"/>.</summary>
+        private static bool LastToken(ref ReadOnlySpan<byte> s, out ReadOnlySpan<byte> token)
+        {
+            s = LogText.TrimSpaces(s);
+            int space = s.LastIndexOf((byte)' ');
+            if (s.IsEmpty || space < 0)
+            {
+                token = s;
+                s = default;
+                return !token.IsEmpty;
+            }
+
+            token = s.Slice(space + 1);
+            s = LogText.TrimSpaces(s.Slice(0, space));
+            return true;
         }
 
         /// <summary>
@@ -172,12 +232,17 @@ namespace S3Audit.Engine.Logs
                 Raw = raw;
                 WithKey = withKey;
                 WithoutKey = withoutKey;
+                WithKeyRefined = OperationNames.DependsOnRequestUri(withKey);
+                WithoutKeyRefined = OperationNames.DependsOnRequestUri(withoutKey);
             }
 
             public byte[] Bytes { get; }
             public string Raw { get; }
             public string WithKey { get; }
             public string WithoutKey { get; }
+            /// <summary>Whether the Request-URI refines the name (see <see cref="OperationNames.DependsOnRequestUri"/>).</summary>
+            public bool WithKeyRefined { get; }
+            public bool WithoutKeyRefined { get; }
         }
 
         private ParseOutcome Fail(string reason)
@@ -189,6 +254,10 @@ namespace S3Audit.Engine.Logs
         private string Value(ReadOnlySpan<byte> field) => IsDash(field) ? string.Empty : _pool.Get(field);
 
         private static bool IsDash(ReadOnlySpan<byte> s) => s.Length == 1 && s[0] == '-';
+
+        /// <summary>Ceph RGW writes the name of a success status in the error field: 204 NoContent, 202 Accepted, 304 NotModified.</summary>
+        private static bool IsSuccessPhrase(ReadOnlySpan<byte> code) =>
+            code.SequenceEqual("NoContent"u8) || code.SequenceEqual("Accepted"u8) || code.SequenceEqual("NotModified"u8);
 
         private static void SkipSpaces(ReadOnlySpan<byte> line, ref int pos)
         {

@@ -26,7 +26,7 @@ namespace S3Audit.Engine.Logs
         /// <summary>What one record said, before it is decided which format it is.</summary>
         private sealed class Scratch
         {
-            public bool Wrapper, MinioApi, ApiEvent, Console, Ceph, CloudTrail;
+            public bool Wrapper, MinioApi, ApiEvent, Console, Ceph, CloudTrail, AnonymousPrincipal;
             public string ServiceAccountName = "", ParentUser = "", AccessKey = "", ClaimsAccessKey = "";
             /// <summary>Only the access key id of the logged Authorization header, never the header.</summary>
             public string Authorization = "";
@@ -36,7 +36,7 @@ namespace S3Audit.Engine.Logs
 
             public void Reset()
             {
-                Wrapper = MinioApi = ApiEvent = Console = Ceph = CloudTrail = false;
+                Wrapper = MinioApi = ApiEvent = Console = Ceph = CloudTrail = AnonymousPrincipal = false;
                 ServiceAccountName = ParentUser = AccessKey = ClaimsAccessKey = Authorization = string.Empty;
                 Uri = ResponseContentLength = RequestContentLength = ConsoleStatus = TimeText = MinioError = string.Empty;
                 Rx = Tx = -1;
@@ -147,11 +147,6 @@ namespace S3Audit.Engine.Logs
             else if (s.Ceph)
             {
                 r.Source = S3AuditLogFormat.CephOpsLog;
-                if (r.Requester == "anonymous")
-                {
-                    r.Requester = string.Empty;
-                }
-
                 if (r.Key == "-")
                 {
                     r.Key = string.Empty;
@@ -167,6 +162,13 @@ namespace S3Audit.Engine.Logs
             else if (s.CloudTrail)
             {
                 r.Source = S3AuditLogFormat.CloudTrail;
+                if (s.AnonymousPrincipal)
+                {
+                    r.Requester = Requesters.Anonymous;
+                }
+
+                // CloudTrail logs no HTTP status: the error code tells it, and a success is 200 (204 for a delete).
+                r.HttpStatus = r.ErrorCode.Length > 0 ? S3ErrorStatus.Of(r.ErrorCode) : S3ErrorStatus.Success(r.RawOperation);
             }
             else
             {
@@ -371,6 +373,7 @@ namespace S3Audit.Engine.Logs
                     if (n.SequenceEqual("arn"u8)) rec.Requester = Str(ref r);
                     else if (n.SequenceEqual("accessKeyId"u8)) rec.AccessKeyId = Str(ref r);
                     else if (n.SequenceEqual("invokedBy"u8) && rec.Requester.Length == 0) rec.Requester = Str(ref r);
+                    else if (n.SequenceEqual("accountId"u8)) s.AnonymousPrincipal = Raw(ref r).SequenceEqual("ANONYMOUS_PRINCIPAL"u8);
                     break;
                 case Ctx.RequestParameters:
                     if (n.SequenceEqual("bucketName"u8)) rec.BucketName = Str(ref r);

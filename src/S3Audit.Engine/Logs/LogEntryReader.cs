@@ -19,7 +19,9 @@ namespace S3Audit.Engine.Logs
     /// Get-S3AuditLogEntry's engine: reads local log files one after another, or log objects from a bucket (listing with
     /// the time range pushed down, downloads with bounded parallelism, streamed so memory stays flat), drops duplicates and hands
     /// each entry that passes the filter to a sink as soon as it is read. Malformed records become warnings naming
-    /// file and line (the first N, then a count); a corrupt file becomes an error after its readable entries.
+    /// file and line (the first N, then a count); a corrupt file becomes an error after its readable entries; a file
+    /// that is no log at all becomes one LogFormatNotRecognized error. A bucket whose first objects are no logs is
+    /// not read any further: one NoAuditLogsFound error instead of a download of everything in it.
     /// </summary>
     public sealed class LogEntryReader
     {
@@ -138,12 +140,20 @@ namespace S3Audit.Engine.Logs
             {
                 run.Output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket, request.Prefix, "LogListing"));
             }
+
+            run.NotLogs.Finish($"s3://{bucket}/{request.Prefix}");
         }
 
+        /// <summary>The listing, counted for progress, ending early once the first objects turned out to be no logs.</summary>
         private static async IAsyncEnumerable<ListedObject> Counted(IAsyncEnumerable<ListedObject> source, Run run)
         {
             await foreach (ListedObject item in source.ConfigureAwait(false))
             {
+                if (run.NotLogs.Stopped)
+                {
+                    yield break;
+                }
+
                 Interlocked.Increment(ref run.Total);
                 yield return item;
             }
@@ -160,7 +170,7 @@ namespace S3Audit.Engine.Logs
                 return;
             }
 
-            for (int attempt = 1; ; attempt++)
+            for (int attempt = 1; !run.NotLogs.Stopped; attempt++)
             {
                 try
                 {
@@ -170,10 +180,11 @@ namespace S3Audit.Engine.Logs
                     // A stalled read is ended by closing the response under it.
                     using CancellationTokenRegistration _ = idle.Token.Register(() => { stalled = true; response.Dispose(); });
                     var counted = new CountingStream(response.ResponseStream) { BeforeRead = () => idle.CancelAfter(run.Request.IdleTimeout) };
+                    bool log;
                     try
                     {
                         // Downloads already run in parallel, one object per worker: no second thread per object.
-                        run.ReadFile(name, counted, position, decompressAhead: false, cancellationToken);
+                        log = run.ReadFile(name, counted, position, decompressAhead: false, cancellationToken);
                     }
                     catch (Exception e) when (stalled && !(e is IOException))
                     {
@@ -182,7 +193,8 @@ namespace S3Audit.Engine.Logs
 
                     idle.CancelAfter(Timeout.InfiniteTimeSpan);
                     long expected = Math.Max(item.Size, response.ContentLength);
-                    if (counted.BytesRead < expected)
+                    // An object that is no log was left after its first bytes; closing the response ends the download.
+                    if (log && counted.BytesRead < expected)
                     {
                         // A connection that closed early without an error: the listing said the object is longer.
                         throw new IOException($"the download ended after {counted.BytesRead} of {expected} bytes");
@@ -211,10 +223,11 @@ namespace S3Audit.Engine.Logs
             e is IOException || e is HttpRequestException || e is OperationCanceledException ||
             (e is AmazonServiceException s && ((int)s.StatusCode >= 500 || s.ErrorCode == "SlowDown" || s.InnerException is IOException || s.InnerException is HttpRequestException));
 
-        /// <summary>How many records of one object have been handled, across download attempts.</summary>
+        /// <summary>How many records of one object have been handled, across download attempts, and whether one was readable.</summary>
         private sealed class ResumePoint
         {
             public long Records;
+            public bool Recognized;
         }
 
         /// <summary>The state of one run shared by the workers.</summary>
@@ -236,10 +249,13 @@ namespace S3Audit.Engine.Logs
                 Output = output;
                 _sink = sink;
                 _dedupe = request.KeepDuplicates ? null : new RequestDeduplicator();
+                // Local files are named one by one: each that is no log is its own error. A bucket is read as a whole.
+                NotLogs = new NonLogObjects(output, string.IsNullOrEmpty(request.BucketName) ? 0 : request.NonLogObjectLimit);
             }
 
             public LogReadRequest Request { get; }
             public IAuditOutput Output { get; }
+            public NonLogObjects NotLogs { get; }
 
             /// <summary>False when the tracker says the source is already handled; otherwise sets where reading starts.</summary>
             public bool Plan(LogSource source, ResumePoint position)
@@ -261,34 +277,61 @@ namespace S3Audit.Engine.Logs
             /// <summary>
             /// Reads one file, passing over the records an earlier attempt already handled; <paramref name="position"/>
             /// follows every entry handed on, so a retry after a broken download neither loses nor repeats one.
+            /// False when the file is no log (reported once, not read to its end).
             /// </summary>
-            public void ReadFile(string name, Stream stream, ResumePoint position, bool decompressAhead, CancellationToken cancellationToken)
+            public bool ReadFile(string name, Stream stream, ResumePoint position, bool decompressAhead, CancellationToken cancellationToken)
             {
                 long duplicates = 0;
                 long skip = position.Records;
-                using var reader = new LogFileReader(stream, name, Request.Options, Diagnose) { SkipRecords = skip, DecompressAhead = decompressAhead };
-                while (reader.TryRead(out S3AuditLogEntry entry))
+                using var reader = new LogFileReader(stream, name, Request.Options, Diagnose) { SkipRecords = skip, DecompressAhead = decompressAhead, Recognized = position.Recognized };
+                try
                 {
-                    position.Records = reader.RecordsRead;
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (_dedupe != null && _dedupe.IsDuplicate(entry))
+                    while (reader.TryRead(out S3AuditLogEntry entry))
                     {
-                        duplicates++;
-                        continue;
-                    }
+                        position.Records = reader.RecordsRead;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (_dedupe != null && _dedupe.IsDuplicate(entry))
+                        {
+                            duplicates++;
+                            continue;
+                        }
 
-                    _sink(entry);
-                    Interlocked.Increment(ref _entries);
+                        _sink(entry);
+                        Interlocked.Increment(ref _entries);
+                    }
+                }
+                finally
+                {
+                    // A retry after a broken download still knows the file is a log.
+                    position.Recognized |= reader.Recognized;
+                }
+
+                if (reader.NotRecognized)
+                {
+                    Output.WriteVerbose($"{name}: not a log; skipped after {reader.RecordsRead} records.");
+                    return false;
+                }
+
+                if (reader.Recognized)
+                {
+                    NotLogs.LogFound();
                 }
 
                 Output.WriteVerbose($"{name}: {reader.Format}{(reader.Compressed ? " (gzip)" : "")}, {reader.RecordsRead} records read" +
                                     (skip > 0 ? $" (from record {skip + 1}, resumed)" : "") +
                                     $", {reader.Accepted - duplicates} kept, {reader.Filtered} filtered out, {duplicates} duplicates, {reader.Rejected} rejected.");
                 position.Records = reader.RecordsRead;
+                return true;
             }
 
             private void Diagnose(LogDiagnostic d)
             {
+                if (d.FormatNotRecognized)
+                {
+                    NotLogs.Report(d);
+                    return;
+                }
+
                 if (d.FileCorrupt)
                 {
                     Output.WriteError(new AuditError("LogFileCorrupt", AuditErrorKind.InvalidData, d.Message, d.FileName));

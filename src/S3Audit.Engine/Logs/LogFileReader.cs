@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using S3Audit.Engine.Security;
@@ -9,11 +10,16 @@ namespace S3Audit.Engine.Logs
     /// Reads one log file or object: gzip detected by its magic bytes, format detected from the first bytes
     /// (unless given), records parsed and filtered, accepted ones returned as entries. Malformed records are
     /// counted and reported; a corrupt or truncated file ends the read after everything before the damage.
+    /// A file that is no log at all (binary content, or not one readable record among the first
+    /// <see cref="RecognitionLimit"/>) is reported once, as <see cref="NotRecognized"/>, and not read further: the
+    /// malformed-record reports of a file wait until one of its records has been read.
     /// An <see cref="IOException"/> of the underlying stream (a broken download) is left to the caller, which may retry.
     /// </summary>
     internal sealed class LogFileReader : IDisposable
     {
         private const int MaxDocumentBytes = 1024 * 1024 * 1024;
+        /// <summary>Records read without one readable among them before a file counts as no log.</summary>
+        public const int RecognitionLimit = 100;
         private readonly Stream _input;
         private readonly string _fileName;
         private readonly LogReadOptions _options;
@@ -37,10 +43,13 @@ namespace S3Audit.Engine.Logs
         private JsonReaderState _documentState;
         private int _documentLinesCountedTo;
         private long _documentLine = 1;
-        private int _documentDepth;
-        private bool _inString;
-        private bool _escaped;
+        private JsonNesting _nesting;
+        private List<byte[]>? _lineRecords;
+        private int _nextLineRecord;
+        private long _lineRecordsLine;
         private bool _rootArray;
+        private bool _recognized;
+        private List<LogDiagnostic>? _held;
 
         private enum Mode { NotStarted, Text, JsonRecords, JsonDocument }
 
@@ -66,6 +75,18 @@ namespace S3Audit.Engine.Logs
         public long Rejected { get; private set; }
         /// <summary>True when the file ended early (corrupt, truncated, unreadable).</summary>
         public bool Corrupt { get; private set; }
+        /// <summary>True when the file is no log of a known format (reported once; reading stopped).</summary>
+        public bool NotRecognized { get; private set; }
+
+        /// <summary>
+        /// True once a record was read (accepted or filtered out). Set it before reading to resume a file an
+        /// earlier attempt already recognized, so that its later damage is reported per record.
+        /// </summary>
+        public bool Recognized
+        {
+            get => _recognized;
+            set => _recognized = value;
+        }
         /// <summary>The detected or given format (for JSON files: the first record's).</summary>
         public S3AuditLogFormat Format { get; private set; }
         /// <summary>True when the file was gzip-compressed.</summary>
@@ -97,10 +118,14 @@ namespace S3Audit.Engine.Logs
                     Start();
                 }
 
-                bool found = _mode == Mode.JsonDocument ? NextFromDocument(out entry) : NextFromLines(out entry);
+                bool found = !NotRecognized && (_mode == Mode.JsonDocument ? NextFromDocument(out entry) : NextFromLines(out entry));
                 if (!found)
                 {
                     _done = true;
+                    if (!_recognized && _held?.Count > 0)
+                    {
+                        DeclareNotRecognized($"none of its {_held.Count} records could be read");
+                    }
                 }
 
                 return found;
@@ -109,6 +134,7 @@ namespace S3Audit.Engine.Logs
             {
                 _done = true;
                 Corrupt = true;
+                ReleaseHeld();
                 long line = _mode == Mode.JsonDocument ? _documentLine : _lines?.LineNumber ?? 0;
                 string message = $"{_fileName}: the file ends early or is corrupt after line {line} ({e.GetType().Name}: {SecretMasker.MaskText(e.Message)}); entries before it were returned.";
                 if (_diagnostics == null)
@@ -152,6 +178,12 @@ namespace S3Audit.Engine.Logs
             _lines.SkipBom();
             Format = _options.Format;
             ReadOnlySpan<byte> head = _lines.Peek(4096);
+            if (!_recognized && LooksBinary(head))
+            {
+                DeclareNotRecognized("its first bytes are binary, not text");
+                return;
+            }
+
             int start = SkipSpace(head, 0);
             bool? headStartsArray = start < head.Length ? head[start] == '[' : (bool?)null;
             _mode = Detect(head, start);
@@ -161,6 +193,29 @@ namespace S3Audit.Engine.Logs
                 // The head already shows the document's first byte; only a blank head needs the whole document searched.
                 _rootArray = headStartsArray ?? IsRootArray();
             }
+        }
+
+        /// <summary>
+        /// Every log format read is text: a NUL byte, or control characters in more than one byte in eight, is an
+        /// archive, an image, a database file... (gzip is already undone here).
+        /// </summary>
+        private static bool LooksBinary(ReadOnlySpan<byte> head)
+        {
+            int control = 0;
+            foreach (byte b in head)
+            {
+                if (b == 0)
+                {
+                    return true;
+                }
+
+                if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0b && b != 0x1b)
+                {
+                    control++;
+                }
+            }
+
+            return control * 8 > head.Length;
         }
 
         /// <summary>The index of the first byte from <paramref name="from"/> on that is not JSON whitespace.</summary>
@@ -230,32 +285,54 @@ namespace S3Audit.Engine.Logs
         {
             entry = null!;
             LineReader lines = _lines!;
-            while (true)
+            while (!NotRecognized)
             {
-                if (!lines.TryReadLine(out ReadOnlySpan<byte> line))
+                ReadOnlySpan<byte> line;
+                long lineNumber;
+                if (_lineRecords != null)
                 {
-                    if (_pending != null && _pending.Length > 0)
+                    // The next of several JSON records found on one line.
+                    line = _lineRecords[_nextLineRecord++];
+                    lineNumber = _lineRecordsLine;
+                    if (_nextLineRecord == _lineRecords.Count)
                     {
-                        // A multi-line JSON record the file ended inside.
-                        RecordsRead++;
-                        Reject(_pendingLine, "the JSON record is not closed before the end of the file");
-                        _pending.SetLength(0);
+                        _lineRecords = null;
+                    }
+                }
+                else
+                {
+                    if (!lines.TryReadLine(out line))
+                    {
+                        if (_pending != null && _pending.Length > 0)
+                        {
+                            // A multi-line JSON record the file ended inside.
+                            RecordsRead++;
+                            Reject(_pendingLine, "the JSON record is not closed before the end of the file");
+                            _pending.SetLength(0);
+                        }
+
+                        return false;
                     }
 
-                    return false;
+                    if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line))
+                    {
+                        continue;
+                    }
+
+                    if (IsBlank(line))
+                    {
+                        continue;
+                    }
+
+                    lineNumber = _mode == Mode.JsonRecords && _pending != null && _pending.Length > 0 ? _pendingLine : lines.LineNumber;
+                    if (_mode == Mode.JsonRecords && !lines.LastLineTooLong && (_lineRecords = JsonNesting.SplitRecords(line)) != null)
+                    {
+                        line = _lineRecords[0];
+                        _nextLineRecord = 1;
+                        _lineRecordsLine = lineNumber;
+                    }
                 }
 
-                if (_mode == Mode.JsonRecords && !TakeJsonRecord(lines, ref line))
-                {
-                    continue;
-                }
-
-                if (IsBlank(line))
-                {
-                    continue;
-                }
-
-                long lineNumber = _mode == Mode.JsonRecords && _pending != null && _pending.Length > 0 ? _pendingLine : lines.LineNumber;
                 RecordsRead++;
                 if (SkipRecords > 0)
                 {
@@ -282,6 +359,8 @@ namespace S3Audit.Engine.Logs
 
                 ClearPending();
             }
+
+            return false;
         }
 
         /// <summary>
@@ -290,7 +369,7 @@ namespace S3Audit.Engine.Logs
         /// </summary>
         private bool TakeJsonRecord(LineReader lines, ref ReadOnlySpan<byte> line)
         {
-            ReadOnlySpan<byte> trimmed = TrimSpaces(line);
+            ReadOnlySpan<byte> trimmed = LogText.TrimSpaces(line);
             bool collecting = _pending != null && _pending.Length > 0;
             if (!collecting)
             {
@@ -298,8 +377,7 @@ namespace S3Audit.Engine.Logs
                 {
                     _pending ??= new MemoryStream();
                     _pendingLine = lines.LineNumber;
-                    _documentDepth = 0;
-                    _inString = _escaped = false;
+                    _nesting.Reset();
                     Append(line);
                     return false;
                 }
@@ -317,7 +395,7 @@ namespace S3Audit.Engine.Logs
             }
 
             Append(line);
-            if (_documentDepth > 0)
+            if (_nesting.Depth > 0)
             {
                 return false;
             }
@@ -331,46 +409,14 @@ namespace S3Audit.Engine.Logs
             foreach (byte b in line)
             {
                 _pending!.WriteByte(b);
-                TrackBraces(b);
+                _nesting.Feed(b);
             }
 
             _pending!.WriteByte((byte)'\n');
-            TrackBraces((byte)'\n');
+            _nesting.Feed((byte)'\n');
         }
 
         private void ClearPending() => _pending?.SetLength(0);
-
-        /// <summary>Follows the nesting of a multi-line record one byte at a time, so each line is looked at once.</summary>
-        private void TrackBraces(byte b)
-        {
-            if (_inString)
-            {
-                if (_escaped)
-                {
-                    _escaped = false;
-                }
-                else if (b == '\\')
-                {
-                    _escaped = true;
-                }
-                else if (b == '"')
-                {
-                    _inString = false;
-                }
-            }
-            else if (b == '"')
-            {
-                _inString = true;
-            }
-            else if (b == '{' || b == '[')
-            {
-                _documentDepth++;
-            }
-            else if (b == '}' || b == ']')
-            {
-                _documentDepth--;
-            }
-        }
 
         private void LoadDocument()
         {
@@ -397,7 +443,7 @@ namespace S3Audit.Engine.Logs
             entry = null!;
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_document, _documentConsumed, _documentLength - _documentConsumed), true, _documentState);
             bool found = false;
-            while (reader.Read())
+            while (!NotRecognized && reader.Read())
             {
                 // Records are the objects one level inside the root array, or inside {"Records": [...]}.
                 bool record = reader.TokenType == JsonTokenType.StartObject &&
@@ -456,6 +502,12 @@ namespace S3Audit.Engine.Logs
 
         private bool Count(ParseOutcome outcome, long line, string error)
         {
+            if (outcome != ParseOutcome.Malformed && !_recognized)
+            {
+                _recognized = true;
+                ReleaseHeld();
+            }
+
             switch (outcome)
             {
                 case ParseOutcome.Accepted:
@@ -478,26 +530,55 @@ namespace S3Audit.Engine.Logs
         private void Reject(long line, string error)
         {
             Rejected++;
-            _diagnostics?.Invoke(new LogDiagnostic(_fileName, line, error, false));
+            var diagnostic = new LogDiagnostic(_fileName, line, error, false);
+            if (_recognized)
+            {
+                _diagnostics?.Invoke(diagnostic);
+                return;
+            }
+
+            // Until one record is read, a bad record may mean the whole file is no log: hold its report back.
+            (_held ??= new List<LogDiagnostic>()).Add(diagnostic);
+            if (_held.Count >= RecognitionLimit)
+            {
+                DeclareNotRecognized($"not one of its first {RecognitionLimit} records could be read");
+            }
         }
 
-        private static bool IsBlank(ReadOnlySpan<byte> line) => TrimSpaces(line).IsEmpty;
-
-        private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> s)
+        /// <summary>Reports the held-back malformed records (the file turned out to be a log, or broke off).</summary>
+        private void ReleaseHeld()
         {
-            int a = 0, b = s.Length;
-            while (a < b && (s[a] == ' ' || s[a] == '\t'))
+            if (_held == null)
             {
-                a++;
+                return;
             }
 
-            while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            foreach (LogDiagnostic d in _held)
             {
-                b--;
+                _diagnostics?.Invoke(d);
             }
 
-            return s.Slice(a, b - a);
+            _held = null;
         }
+
+        /// <summary>One report for the file instead of one per line; reading stops.</summary>
+        private void DeclareNotRecognized(string why)
+        {
+            if (NotRecognized)
+            {
+                return;
+            }
+
+            NotRecognized = true;
+            _done = true;
+            LogDiagnostic? first = _held?.Count > 0 ? _held[0] : null;
+            _held = null;
+            string what = _options.Format == S3AuditLogFormat.Auto ? "an audit log in any format S3Audit reads" : $"a {_options.Format} log";
+            string example = first == null ? string.Empty : $"; line {first.LineNumber}: {first.Message}";
+            _diagnostics?.Invoke(new LogDiagnostic(_fileName, first?.LineNumber ?? 0, $"{_fileName} is not {what}: {why}{example}.", false, true));
+        }
+
+        private static bool IsBlank(ReadOnlySpan<byte> line) => LogText.TrimSpaces(line).IsEmpty;
 
         public void Dispose()
         {

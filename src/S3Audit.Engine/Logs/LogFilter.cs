@@ -38,16 +38,30 @@ namespace S3Audit.Engine.Logs
         /// <summary>A filter that keeps everything.</summary>
         public static LogFilter All => new LogFilter();
 
-        /// <summary>Checks the patterns (throws <see cref="ArgumentException"/> for a bad address range) and prepares them.</summary>
+        /// <summary>
+        /// Checks the filter and prepares its patterns. Throws <see cref="ArgumentException"/> (its message names the
+        /// value, not a .NET parameter) for a start time after the end time or a bad address range.
+        /// </summary>
         public LogFilter Compile()
         {
+            if (StartTime.HasValue && EndTime.HasValue && StartTime.Value > EndTime.Value)
+            {
+                throw new ArgumentException(
+                    $"StartTime {StartTime.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z is after EndTime {EndTime.Value.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z: no entry can match. Swap them, or leave one out.");
+            }
+
             _operations = Compile(Operation);
             _keys = Compile(Key);
             _requesters = Compile(Requester);
-            // Typed by hand: spaces around an address are forgiven here (a policy value gets no such leeway).
-            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(r => CidrBlock.Parse(r?.Trim())).ToArray();
+            _ranges = RemoteIp.Count == 0 ? null : RemoteIp.Select(Range).ToArray();
             _statuses = HttpStatus.Count == 0 ? null : new HashSet<int>(HttpStatus);
             return this;
+        }
+
+        private static CidrBlock Range(string? text)
+        {
+            // Typed by hand: spaces around an address are forgiven here (a policy value gets no such leeway).
+            return CidrBlock.TryParse(text?.Trim(), out CidrBlock? block, out string error) ? block! : throw new ArgumentException(error + ".");
         }
 
         /// <summary>The checks that need no strings: time, status, error.</summary>

@@ -28,5 +28,10 @@ namespace S3Audit.Engine.Logs
         public ILogSourceTracker? Sources { get; set; }
         /// <summary>Attempts per log object when the download fails part-way (the SDK retries each request as well).</summary>
         public int MaxAttempts { get; set; } = 4;
+        /// <summary>
+        /// Objects of a bucket found to be no logs, before any log was found, after which reading stops with one
+        /// NoAuditLogsFound error (a bucket of backups is not downloaded whole). 0 never stops.
+        /// </summary>
+        public int NonLogObjectLimit { get; set; } = 10;
     }
 }

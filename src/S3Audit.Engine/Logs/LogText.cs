@@ -6,6 +6,23 @@ namespace S3Audit.Engine.Logs
     /// <summary>Allocation-free number and time parsing over UTF-8 bytes, tolerant of what real logs contain.</summary>
     internal static class LogText
     {
+        /// <summary><paramref name="s"/> without leading and trailing spaces and tabs.</summary>
+        public static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> s)
+        {
+            int a = 0, b = s.Length;
+            while (a < b && (s[a] == ' ' || s[a] == '\t'))
+            {
+                a++;
+            }
+
+            while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            {
+                b--;
+            }
+
+            return s.Slice(a, b - a);
+        }
+
         private static readonly string[] Months = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
         /// <summary>Leading digits as a number ("4ms" is 4); '-', empty or no digits is 0.</summary>

@@ -4,7 +4,13 @@ using System.Text;
 
 namespace S3Audit.Engine.Logs
 {
-    /// <summary>Maps logged operation names (AWS REST.METHOD.RESOURCE, Ceph ops-log names) to S3 API action names.</summary>
+    /// <summary>
+    /// Maps logged operation names to S3 API action names: AWS access logs (REST.METHOD.RESOURCE), what Ceph RGW bucket
+    /// logging writes in the same format (its own resource words such as REST.GET.LOGGING, REST.PUT.OBJECT_LOCK,
+    /// REST.POST.DELETE_MULTI_OBJECT, and REST.METHOD.op_name for operations without one, such as REST.HEAD.stat_bucket)
+    /// and the Ceph ops log (op_name alone). The RGW names are those of radosgw 20 (Tentacle), read from the binary's
+    /// format strings and from logs it delivered (tests/S3Audit.Integration.Tests/Logs/CephBucketLoggingOperationsRgwTests.cs).
+    /// </summary>
     internal static class OperationNames
     {
         private static readonly Dictionary<string, string> Aws = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -35,6 +41,13 @@ namespace S3Audit.Engine.Logs
             ["GET.METRICS"] = "GetBucketMetricsConfiguration", ["GET.INTELLIGENT_TIERING"] = "GetBucketIntelligentTieringConfiguration",
             ["GET.OBJECT_ATTRIBUTES"] = "GetObjectAttributes", ["GET.LEGAL_HOLD"] = "GetObjectLegalHold", ["PUT.LEGAL_HOLD"] = "PutObjectLegalHold",
             ["GET.RETENTION"] = "GetObjectRetention", ["PUT.RETENTION"] = "PutObjectRetention", ["DELETE.OBJECT.VERSION"] = "DeleteObject",
+            ["DELETE.OWNERSHIP_CONTROLS"] = "DeleteBucketOwnershipControls", ["DELETE.REPLICATION"] = "DeleteBucketReplication",
+            ["PUT.REQUEST_PAYMENT"] = "PutBucketRequestPayment", ["OPTIONS.PREFLIGHT"] = "OptionsObject",
+            // The resource words of Ceph RGW bucket logging where they differ from AWS's.
+            ["GET.BUCKETS"] = "ListBuckets", ["GET.LOGGING"] = "GetBucketLogging", ["PUT.LOGGING"] = "PutBucketLogging", ["POST.LOGGING"] = "PostBucketLogging",
+            ["GET.OBJECT_LOCK"] = "GetObjectLockConfiguration", ["PUT.OBJECT_LOCK"] = "PutObjectLockConfiguration",
+            ["POST.DELETE_MULTI_OBJECT"] = "DeleteObjects", ["GET.TORRENT"] = "GetObjectTorrent", ["DELETE.NOTIFICATION"] = "DeleteBucketNotification",
+            ["DELETE.BULK_DELETE"] = "BulkDelete", ["POST.BULK_DELETE"] = "BulkDelete", ["PUT.BULK_UPLOAD"] = "BulkUpload",
         };
 
         private static readonly Dictionary<string, string> Ceph = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,6 +63,13 @@ namespace S3Audit.Engine.Logs
             ["delete_obj_tags"] = "DeleteObjectTagging", ["get_lifecycle"] = "GetBucketLifecycleConfiguration", ["put_lifecycle"] = "PutBucketLifecycleConfiguration",
             ["delete_lifecycle"] = "DeleteBucketLifecycle", ["get_cors"] = "GetBucketCors", ["put_cors"] = "PutBucketCors", ["delete_cors"] = "DeleteBucketCors",
             ["get_bucket_logging"] = "GetBucketLogging", ["put_bucket_logging"] = "PutBucketLogging", ["post_bucket_logging"] = "PostBucketLogging",
+            ["get_bucket_policy_status"] = "GetBucketPolicyStatus", ["get_bucket_tags"] = "GetBucketTagging", ["put_bucket_tags"] = "PutBucketTagging",
+            ["delete_bucket_tags"] = "DeleteBucketTagging", ["options_cors"] = "OptionsObject", ["get_obj_layout"] = "GetObjectLayout",
+            ["get_obj_retention"] = "GetObjectRetention", ["put_obj_retention"] = "PutObjectRetention", ["get_obj_legal_hold"] = "GetObjectLegalHold",
+            ["put_obj_legal_hold"] = "PutObjectLegalHold", ["get_bucket_object_lock"] = "GetObjectLockConfiguration",
+            ["put_bucket_object_lock"] = "PutObjectLockConfiguration", ["set_bucket_website"] = "PutBucketWebsite",
+            ["get_request_payment"] = "GetBucketRequestPayment", ["set_request_payment"] = "PutBucketRequestPayment", ["restore_obj"] = "RestoreObject",
+            ["get_obj_attrs"] = "GetObjectAttributes", ["get_bucket_notification"] = "GetBucketNotificationConfiguration",
         };
 
         private static readonly Dictionary<string, string> Minio = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -74,10 +94,20 @@ namespace S3Audit.Engine.Logs
         /// <summary>The S3 error code for a MinIO audit error message, or the message itself when unknown.</summary>
         public static string MinioErrorCode(string message) => MinioErrors.TryGetValue(message.Trim(), out string? code) ? code : message;
 
+        /// <summary>
+        /// True for the API names the logged request line refines (ListObjects into ListObjectsV2 or
+        /// ListObjectVersions, PostObject into SelectObjectContent): only then need the line be decoded.
+        /// </summary>
+        public static bool DependsOnRequestUri(string name) => name == "ListObjects" || name == "PostObject";
+
+        /// <summary>Whether a logged request line holds a parameter <see cref="Refined"/> looks for (a quick test on the bytes).</summary>
+        public static bool MayRefine(ReadOnlySpan<byte> requestUri) =>
+            requestUri.IndexOf("list-type=2"u8) >= 0 || requestUri.IndexOf("versions"u8) >= 0 || requestUri.IndexOf("select"u8) >= 0;
+
         /// <summary>The API name for an AWS access-log operation; the raw text when it cannot be determined.</summary>
-        /// <param name="raw">e.g. REST.GET.OBJECT</param>
+        /// <param name="raw">e.g. REST.GET.OBJECT, or RGW's REST.HEAD.stat_bucket</param>
         /// <param name="hasKey">Whether the record names an object (ACLs exist for buckets and objects).</param>
-        /// <param name="requestUri">The logged request line (tells ListObjects from ListObjectsV2).</param>
+        /// <param name="requestUri">The logged request line (tells ListObjects from ListObjectsV2 and ListObjectVersions).</param>
         public static string FromAws(string raw, bool hasKey, string requestUri)
         {
             if (raw.StartsWith("BATCH.DELETE.OBJECT", StringComparison.OrdinalIgnoreCase))
@@ -102,12 +132,66 @@ namespace S3Audit.Engine.Logs
                 return hasKey ? "PutObjectAcl" : "PutBucketAcl";
             }
 
-            if (!Aws.TryGetValue(rest, out string? name))
+            if (Aws.TryGetValue(rest, out string? name))
             {
-                return raw;
+                return Refined(name, requestUri);
             }
 
-            return name == "ListObjects" && requestUri.IndexOf("list-type=2", StringComparison.Ordinal) >= 0 ? "ListObjectsV2" : name;
+            // RGW names an operation without a resource word of its own REST.METHOD.op_name, op_name as in its ops log.
+            int second = rest.IndexOf('.');
+            return second > 0 && IsCephOpName(rest, second + 1) ? FromCeph(rest.Substring(second + 1), hasKey, requestUri) : raw;
+        }
+
+        private static bool IsCephOpName(string s, int start)
+        {
+            if (start >= s.Length)
+            {
+                return false;
+            }
+
+            for (int i = start; i < s.Length; i++)
+            {
+                char c = s[i];
+                if (!(c >= 'a' && c <= 'z') && c != '_' && !(c >= '0' && c <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>ListObjects made ListObjectsV2 or ListObjectVersions, PostObject made SelectObjectContent, by the request line.</summary>
+        private static string Refined(string name, string requestUri)
+        {
+            if (name == "ListObjects")
+            {
+                return HasQueryParameter(requestUri, "list-type=2") ? "ListObjectsV2" : HasQueryParameter(requestUri, "versions") ? "ListObjectVersions" : name;
+            }
+
+            return name == "PostObject" && HasQueryParameter(requestUri, "select") ? "SelectObjectContent" : name;
+        }
+
+        /// <summary>Whether the query of <paramref name="requestUri"/> ("GET /b?versions&amp;x=1 HTTP/1.1") holds <paramref name="parameter"/> (a name, or name=value).</summary>
+        private static bool HasQueryParameter(string requestUri, string parameter)
+        {
+            int query = requestUri.IndexOf('?');
+            while (query >= 0)
+            {
+                int start = query + 1;
+                if (string.CompareOrdinal(requestUri, start, parameter, 0, parameter.Length) == 0)
+                {
+                    int end = start + parameter.Length;
+                    if (end == requestUri.Length || requestUri[end] == '&' || requestUri[end] == ' ' || (requestUri[end] == '=' && parameter.IndexOf('=') < 0))
+                    {
+                        return true;
+                    }
+                }
+
+                query = requestUri.IndexOf('&', start);
+            }
+
+            return false;
         }
 
         /// <summary>The API name for a Ceph ops-log operation (snake_case), from the table or by PascalCasing it.</summary>
@@ -130,7 +214,7 @@ namespace S3Audit.Engine.Logs
                     return name.Replace("Bucket", "Object");
                 }
 
-                return name == "ListObjects" && uri.IndexOf("list-type=2", StringComparison.Ordinal) >= 0 ? "ListObjectsV2" : name;
+                return Refined(name, uri);
             }
 
             var sb = new StringBuilder(raw.Length);

@@ -15,10 +15,12 @@ public class LogAnomalyRulesTests
     public void QuietTrafficHasNoAnomaly() =>
         Assert.Empty(LogAnomalyRules.Evaluate(Enumerable.Range(0, 500).Select(i => Event("PutObject", 200, minute: i % 60))));
 
-    [Fact]
-    public void OneSuccessfulAnonymousRequestIsHigh()
+    [Theory]
+    [InlineData("anonymous")]
+    [InlineData("")]
+    public void OneSuccessfulAnonymousRequestIsHigh(string requester)
     {
-        LogAnomaly anomaly = Assert.Single(LogAnomalyRules.Evaluate(new[] { Event("PutObject", 200), Event("GetObject", 200, requester: "", ip: "198.51.100.7", minute: 5) }));
+        LogAnomaly anomaly = Assert.Single(LogAnomalyRules.Evaluate(new[] { Event("PutObject", 200), Event("GetObject", 200, requester: requester, ip: "198.51.100.7", minute: 5) }));
         Assert.Equal(("AnonymousAccess", "anonymous", S3AuditSeverity.High), (anomaly.Rule, anomaly.Resource, anomaly.Severity));
         Assert.Contains("198.51.100.7", anomaly.Detail);
     }

@@ -27,15 +27,15 @@ public class AwsAccessLogEdgeCaseTests
     public void DashAndQuotedDashAreEmpty()
     {
         S3AuditLogEntry e = Single(Head + "192.0.2.1 - - REST.GET.SERVICE - \"-\" 200 - - - - - \"-\" \"-\" - - - - - - - - -");
-        Assert.Equal(("", "", "", "", 0L), (e.Requester, e.RequestId, e.Key, e.UserAgent, e.BytesSent));
+        Assert.Equal(("anonymous", "", "", "", 0L), (e.Requester, e.RequestId, e.Key, e.UserAgent, e.BytesSent));
         Assert.Equal("ListBuckets", e.Operation);
     }
 
     [Theory]
-    [InlineData("anonymous", "")]
-    [InlineData("-", "")]
+    [InlineData("anonymous", "anonymous")]
+    [InlineData("-", "anonymous")]
     [InlineData("arn:aws:iam::123456789012:user/anonymous", "arn:aws:iam::123456789012:user/anonymous")]
-    public void AnonymousRequestersAreEmptyWhetherAwsOrRgwWroteThem(string requester, string expected)
+    public void AnonymousRequestersAreAnonymousWhetherAwsOrRgwWroteThem(string requester, string expected)
     {
         S3AuditLogEntry e = Single(Head + $"127.0.0.1 {requester} REQ3 REST.GET.OBJECT open.txt \"GET /bkt/open.txt HTTP/1.1\" 200 - 1 1 1 - \"-\" \"-\" - - SigV4 - AuthHeader 127.0.0.1 - - Yes");
         Assert.Equal(expected, e.Requester);

@@ -13,10 +13,18 @@ internal static class LogSamples
 
     public static string GoldenDir => Path.Combine(RepoRoot, "tests", "S3Audit.Engine.Tests", "Logs", "Golden");
 
+    /// <summary>Logs Ceph RGW delivered to the test server, kept as they came (see Fixtures/README.md).</summary>
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "S3Audit.Engine.Tests", "Logs", "Fixtures");
+
     /// <summary>Every example file, relative to examples/logs, with forward slashes.</summary>
-    public static IEnumerable<object[]> ExampleFiles() =>
-        Directory.EnumerateFiles(Examples, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Examples, f).Replace('\\', '/'))
+    public static IEnumerable<object[]> ExampleFiles() => FilesUnder(Examples);
+
+    /// <summary>Every RGW-delivered fixture, relative to Logs/Fixtures, with forward slashes.</summary>
+    public static IEnumerable<object[]> FixtureFiles() => FilesUnder(Fixtures);
+
+    private static IEnumerable<object[]> FilesUnder(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => new object[] { f });

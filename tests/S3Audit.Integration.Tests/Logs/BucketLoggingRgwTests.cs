@@ -22,14 +22,8 @@ public class BucketLoggingRgwTests
         string target = RgwServer.UniqueBucket("logdst");
         await s3.PutBucketAsync(src);
         await s3.PutBucketAsync(target);
-        string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"logging.s3.amazonaws.com\"},\"Action\":\"s3:PutObject\"," +
-                        $"\"Resource\":\"arn:aws:s3:::{target}/logs/*\",\"Condition\":{{\"ArnLike\":{{\"aws:SourceArn\":\"arn:aws:s3:::{src}\"}},\"StringEquals\":{{\"aws:SourceAccount\":\"test\"}}}}}}]}}";
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = target, Policy = policy });
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest
-        {
-            BucketName = src,
-            LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = target, TargetPrefix = "logs/" },
-        });
+        await RgwAccessLogs.EnableAsync(s3, src, target);
+        string logs = src + "/";
 
         DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(-2);
         string[] keys = Enumerable.Range(1, 5).Select(i => $"dir/file {i}.txt").ToArray();
@@ -47,13 +41,13 @@ public class BucketLoggingRgwTests
         // Flush: turning logging off writes out the pending log object.
         await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = src, LoggingConfig = new S3BucketLoggingConfig() });
         DateTimeOffset end = DateTimeOffset.UtcNow.AddSeconds(2);
-        await RgwServer.WaitForObjectsAsync(s3, target, "logs/", TimeSpan.FromSeconds(30));
+        await RgwServer.WaitForObjectsAsync(s3, target, logs, TimeSpan.FromSeconds(30));
 
         using S3Session session = RgwServer.OpenSession();
         CollectingOutput output = await LogBucketFixture.ReadAsync(session, new LogReadRequest
         {
             BucketName = target,
-            Prefix = "logs/",
+            Prefix = logs,
             Options = new LogReadOptions { Filter = new LogFilter { StartTime = start, EndTime = end } },
         });
 
@@ -70,13 +64,13 @@ public class BucketLoggingRgwTests
         Assert.Single(entries, e => e.Operation == "GetObject" && e.Key == keys[0] && e.HttpStatus == 200 && e.ObjectSize == ("hello " + keys[0]).Length);
         S3AuditLogEntry missing = Assert.Single(entries, e => e.Key == "missing.txt");
         Assert.Equal((404, "NoSuchKey", "GetObject"), (missing.HttpStatus, missing.ErrorCode, missing.Operation));
-        Assert.All(entries, e => Assert.StartsWith($"s3://{target}/logs/", e.SourceFile));
+        Assert.All(entries, e => Assert.StartsWith($"s3://{target}/{logs}", e.SourceFile));
 
         // The same read with a range that ends before the traffic finds nothing.
         CollectingOutput before = await LogBucketFixture.ReadAsync(session, new LogReadRequest
         {
             BucketName = target,
-            Prefix = "logs/",
+            Prefix = logs,
             Options = new LogReadOptions { Filter = new LogFilter { EndTime = start.AddHours(-3) } },
         });
         Assert.Empty(before.OfType<S3AuditLogEntry>());

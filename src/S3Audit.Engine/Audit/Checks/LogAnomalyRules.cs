@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using S3Audit.Engine.Logs;
 
 namespace S3Audit.Engine.Audit.Checks
 {
@@ -46,7 +47,7 @@ namespace S3Audit.Engine.Audit.Checks
             List<S3AuditLogEntry> events = entries.ToList();
             var anomalies = new List<LogAnomaly>();
 
-            List<S3AuditLogEntry> anonymous = events.Where(e => e.Requester.Length == 0 && e.HttpStatus >= 200 && e.HttpStatus < 300).ToList();
+            List<S3AuditLogEntry> anonymous = events.Where(e => Requesters.IsAnonymous(e.Requester) && e.HttpStatus >= 200 && e.HttpStatus < 300).ToList();
             if (anonymous.Count > 0)
             {
                 S3AuditLogEntry first = anonymous.OrderBy(e => e.Time).First();
@@ -58,11 +59,11 @@ namespace S3Audit.Engine.Audit.Checks
             foreach (IGrouping<string, S3AuditLogEntry> denied in events.Where(e => e.HttpStatus == 403).GroupBy(e => e.RemoteIp).Where(g => g.Count() >= AccessDeniedBurst))
             {
                 anomalies.Add(new LogAnomaly("AccessDeniedBurst", denied.Key, S3AuditSeverity.Medium,
-                    $"{denied.Count()} AccessDenied answers to {denied.Key} between {Span(denied)} ({Top(denied, e => e.Operation)}); requester(s): {Top(denied, e => e.Requester.Length == 0 ? "anonymous" : e.Requester)}.",
+                    $"{denied.Count()} AccessDenied answers to {denied.Key} between {Span(denied)} ({Top(denied, e => e.Operation)}); requester(s): {Top(denied, e => Requesters.IsAnonymous(e.Requester) ? Requesters.Anonymous : e.Requester)}.",
                     "Find out who uses that address: a client with stale or wrong credentials, or someone probing the bucket."));
             }
 
-            foreach (IGrouping<string, S3AuditLogEntry> deletes in events.Where(IsDelete).GroupBy(e => e.Requester.Length == 0 ? "anonymous" : e.Requester).Where(g => g.Count() >= MassDelete))
+            foreach (IGrouping<string, S3AuditLogEntry> deletes in events.Where(IsDelete).GroupBy(e => Requesters.IsAnonymous(e.Requester) ? Requesters.Anonymous : e.Requester).Where(g => g.Count() >= MassDelete))
             {
                 anomalies.Add(new LogAnomaly("MassDelete", deletes.Key, S3AuditSeverity.High,
                     $"{deletes.Count()} delete request(s) by {deletes.Key} between {Span(deletes)} from {Distinct(deletes, e => e.RemoteIp)} address(es).",
