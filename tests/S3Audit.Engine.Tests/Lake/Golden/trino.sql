@@ -35,10 +35,10 @@ FROM hive.default.s3audit_logs
 WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400
 GROUP BY requester, bucket_name
 ORDER BY deletes DESC;
--- Anonymous requests (no requester).
+-- Anonymous requests (requester 'anonymous', or none logged).
 SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips
 FROM hive.default.s3audit_logs
-WHERE requester IS NULL
+WHERE requester IS NULL OR requester = 'anonymous'
 GROUP BY bucket_name, operation, http_status
 ORDER BY requests DESC;
 -- Client (4xx) and server (5xx) errors by bucket.
