@@ -115,6 +115,23 @@ else if (mode == "export")
     long gzipBytes = new FileInfo(accessGz).Length;
     Console.WriteLine(JsonSerializer.Serialize(new { figure = "Parquet output vs gzip of the same text", parquetBytes, gzipBytes, ratio = Math.Round((double)parquetBytes / gzipBytes, 3), target = 1.0, pass = parquetBytes <= gzipBytes }));
 }
+else if (mode == "export-stages")
+{
+    // For working on (7): the encoder's stages alone on parsed entries held in memory (rows/s), beside the parse rate.
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    var entries = AuditLogParser.Parse(File.OpenRead(access), access).Take(500_000).ToList();
+    double parse = Best(() => AuditLogParser.Parse(File.OpenRead(access), access).Take(500_000).LongCount());
+    long lines = File.ReadLines(access).LongCount();
+    var (fileParse, reader) = Alternating(
+        () => { Count(access, new LogFilter()); return lines; },
+        () => { LakeExportBench.ReadOnly(access); return lines; });
+    Report("Get-S3AuditLogEntry's reader (duplicate removal, no export) vs the engine's parse rate", reader, fileParse, 0, "lines/s");
+    Report("duplicate removal alone on parsed entries, vs parsing the same lines", Best(() => { var d = new RequestDeduplicator(); foreach (var e in entries) d.IsDuplicate(e); return entries.Count; }), parse, 0, "rows/s");
+    foreach (var (stage, rate) in LakeExportBench.EncoderStages(entries, dir))
+    {
+        Report($"Parquet encoder: {stage}, vs parsing the same lines", rate, parse, 0, "rows/s");
+    }
+}
 else if (mode == "export-memory")
 {
     // (8) peak memory exporting 2 GB (or the MB given) of distinct lines (generated, no disk) through parser, dedupe and the lake writer.
