@@ -38,10 +38,49 @@ Describe 'Get-S3AuditBucket' {
         @((Get-Help Get-S3AuditBucket -Full).Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'reads -ThrottleLimit buckets at once (1 to 64, default 4)' {
+        $command.Parameters['ThrottleLimit'].ParameterType | Should -Be ([int])
+        { Get-S3AuditBucket -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+    }
+
+    Context 'when the endpoint cannot be reached at all' {
+        BeforeAll {
+            $keys = @{ AccessKey = 'AKIDPESTER'; SecretKey = (ConvertTo-SecureString 'pester-secret' -AsPlainText -Force); Region = 'us-east-1'; Provider = 'Ceph' }
+            $port = Get-RefusedPort
+        }
+
+        It 'a refused port: Get-S3AuditBucket -EndpointUrl http://127.0.0.1:<port> -BucketName a,b is one terminating EndpointUnreachable and no row' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl "http://127.0.0.1:$port" -BucketName a, b @keys }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Terminating.CategoryInfo.Category | Should -Be 'ConnectionError'
+            $run.Terminating.TargetObject | Should -Be "http://127.0.0.1:$port"
+            $run.Terminating.Exception.Message | Should -Be "Cannot connect to http://127.0.0.1:$($port): 127.0.0.1:$port refused the connection: nothing listens on that port, or a firewall rejects it. Nothing was read from it."
+            $run.Output | Should -BeNullOrEmpty
+            $run.Warnings | Should -BeNullOrEmpty
+        }
+
+        It 'an unresolvable host: Get-S3AuditBucket -EndpointUrl http://s3audit.invalid -BucketName a,b names the DNS failure' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl http://s3audit.invalid -BucketName a, b @keys }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+            $run.Terminating.Exception.Message | Should -BeLike "Cannot connect to http://s3audit.invalid: the host name 's3audit.invalid' could not be resolved (DNS: *"
+        }
+
+        It 'never says "see inner exception" and never prints the secret' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl "http://127.0.0.1:$port" @keys }
+            ($run.Errors | Out-String -Width 200) | Should -Not -BeLike '*inner exception*'
+            ($run.Errors | Out-String -Width 200) | Should -Not -BeLike '*pester-secret*'
+        }
+    }
+
     Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
             if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
             $connection = Get-S3TestConnection
+            Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
         }
 
         It 'reads each piped bucket once and reports a missing one as BucketNotFound without a row' {
@@ -51,6 +90,70 @@ Describe 'Get-S3AuditBucket' {
             $results | Should -BeNullOrEmpty
             @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'BucketNotFound*' }).Count | Should -Be 1
             $errors[0].TargetObject | Should -Be $bucket
+        }
+
+        It 'an https URL at the plain-HTTP port is one EndpointUnreachable naming the TLS handshake' {
+            $https = $env:S3_ENDPOINT -replace '^http:', 'https:'
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName a, b @connection -EndpointUrl $https }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+            $run.Terminating.Exception.Message | Should -BeLike "*the TLS handshake with * failed (*); if the endpoint serves plain HTTP on this port, use $($env:S3_ENDPOINT.TrimEnd('/'))*"
+        }
+
+        It 'a wrong secret is one CredentialsRejected for the run, not one error per call' {
+            $client = Get-RgwClient
+            $mine = New-RgwBucket $client 'pester-mine'
+            $wrong = $connection.Clone()
+            $wrong.SecretKey = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName $mine, other-bucket @wrong }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -Be 'CredentialsRejected,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Terminating.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $run.Terminating.Exception.Message | Should -BeLike '*rejected the credentials*'
+            $run.Terminating.Exception.Message | Should -Not -BeLike '*not-the-secret*'
+            $run.Output | Should -BeNullOrEmpty
+            $run.Warnings | Should -BeNullOrEmpty
+        }
+
+        It 'a denied bucket (another user''s) is one BucketAccessDenied naming its calls, and its row is still written' {
+            $client = Get-RgwClient
+            $mine = New-RgwBucket $client 'pester-mine'
+            $theirs = New-RgwBucketName 'pester-theirs'
+            $rootConfig = [Amazon.S3.AmazonS3Config]@{ ServiceURL = $env:S3_ENDPOINT; ForcePathStyle = $true; AuthenticationRegion = 'us-east-1' }
+            $root = [Amazon.S3.AmazonS3Client]::new([Amazon.Runtime.BasicAWSCredentials]::new($env:S3_ROOT_ACCESS_KEY, $env:S3_ROOT_SECRET_KEY), $rootConfig)
+            $null = $root.PutBucketAsync($theirs).GetAwaiter().GetResult()
+
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName $theirs, $mine @connection -ErrorAction Continue }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Terminating | Should -BeNullOrEmpty
+            $run.Errors.Count | Should -Be 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -Be 'BucketAccessDenied,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Errors[0].TargetObject | Should -Be $theirs
+            $run.Errors[0].Exception.Message | Should -BeLike "9 calls on bucket '$theirs' failed (GetBucketPolicy, *): access denied: AccessDenied (HTTP 403)*"
+            $run.Output.BucketName | Should -Be @($theirs, $mine)
+        }
+
+        It 'keeps the order of the buckets with -ThrottleLimit and writes progress per bucket' {
+            $client = Get-RgwClient
+            $buckets = 1..6 | ForEach-Object { New-RgwBucket $client "pester-thr$_" }
+            # Progress cannot be redirected: a second PowerShell in this process runs the command line and keeps its streams.
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-S3AuditManifestPath)).AddStatement()
+                $null = $ps.AddCommand('Get-S3AuditBucket').AddParameters($connection).AddParameter('BucketName', $buckets).AddParameter('ThrottleLimit', 3)
+                $rows = $ps.Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $rows.BucketName | Should -Be $buckets
+                $progress = @($ps.Streams.Progress | Where-Object Activity -eq 'Get-S3AuditBucket')
+                $progress.StatusDescription | Should -Contain '1 of 6 bucket(s) read'
+                $progress.StatusDescription | Should -Contain '6 of 6 bucket(s) read'
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+            }
         }
     }
 }

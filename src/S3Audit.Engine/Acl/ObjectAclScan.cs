@@ -40,7 +40,7 @@ namespace S3Audit.Engine.Acl
                 GetObjectAclResponse acl = await session.Client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
                 return AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, session.Provider, session.Region).ToList();
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "GetObjectAcl", bucket, key));
                 return null;

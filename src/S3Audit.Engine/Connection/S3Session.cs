@@ -26,7 +26,8 @@ namespace S3Audit.Engine.Connection
             CredentialSource = credentials.Source;
             RegionSource = regionSource;
             Config = S3ClientFactory.CreateConfig(options, region);
-            Client = S3ClientFactory.Create(credentials.Credentials, Config);
+            Guard = new EndpointGuard(credentials.Source);
+            Client = S3ClientFactory.Create(credentials.Credentials, Config, Guard);
         }
 
         /// <summary>The options the session was opened with.</summary>
@@ -47,6 +48,8 @@ namespace S3Audit.Engine.Connection
         internal AWSCredentials Credentials { get; }
         internal AmazonS3Config Config { get; }
         internal IAmazonS3 Client { get; }
+        /// <summary>Whether the endpoint answered, and the failure that ended the session (unreachable, credentials rejected).</summary>
+        internal EndpointGuard Guard { get; }
 
         /// <summary>Resolves credentials, region and provider and creates the client.</summary>
         /// <param name="options">What the caller said.</param>
@@ -113,6 +116,7 @@ namespace S3Audit.Engine.Connection
             {
                 MaxErrorRetry = Math.Max(0, Options.MaxAttempts - 1),
                 Timeout = Options.Timeout,
+                HttpClientFactory = new S3HttpClientFactory(S3ClientFactory.ConnectTimeoutOf(Options)),
             };
             if (stsEndpoint != null)
             {
@@ -131,7 +135,7 @@ namespace S3Audit.Engine.Connection
 
         /// <summary>A SigV4 client with this session's credentials and region, for IAM, S3 Control and other raw APIs.</summary>
         public Http.SignedRequestClient CreateSignedClient(string? signingRegion = null) =>
-            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout);
+            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout, S3ClientFactory.ConnectTimeoutOf(Options));
 
         /// <inheritdoc />
         public void Dispose() => Client.Dispose();

@@ -42,7 +42,9 @@ namespace S3Audit.Engine.Exposure
             foreach (string bucket in await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ExposureReport report = await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);
+                var bucketOutput = new BucketErrorOutput(output);
+                ExposureReport report = await AuditBucketAsync(bucket, request, bucketOutput, cancellationToken).ConfigureAwait(false);
+                bucketOutput.Flush();
                 RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Result, report.Findings);
             }
         }
@@ -207,7 +209,7 @@ namespace S3Audit.Engine.Exposure
                     }
                 }, output, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 AuditError error = S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket);
                 output.WriteError(error);

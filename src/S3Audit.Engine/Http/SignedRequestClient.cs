@@ -34,8 +34,8 @@ namespace S3Audit.Engine.Http
         private readonly Func<int, TimeSpan> _backoff;
 
         /// <summary>Creates a client that signs for <paramref name="region"/>.</summary>
-        public SignedRequestClient(AWSCredentials credentials, string region, int maxAttempts = 3, TimeSpan? timeout = null)
-            : this(credentials, region, new HttpClientHandler(), maxAttempts, timeout, null)
+        public SignedRequestClient(AWSCredentials credentials, string region, int maxAttempts = 3, TimeSpan? timeout = null, TimeSpan? connectTimeout = null)
+            : this(credentials, region, Connection.TransportHandler.Create(connectTimeout ?? TimeSpan.FromSeconds(10), allowAutoRedirect: true), maxAttempts, timeout, null)
         {
         }
 
