@@ -8,7 +8,9 @@
 param(
     [string] $ConfigPath = './audit.yml',
 
-    [S3Audit.S3Provider] $Provider = 'Aws',
+    # A string, not [S3Audit.S3Provider]: the parameter block is bound before the module is imported.
+    [ValidateSet('Aws', 'Exoscale', 'Lyve', 'Minio', 'Ceph', 'Generic')]
+    [string] $Provider = 'Aws',
 
     [string] $Module = 'S3Audit'
 )
@@ -30,7 +32,8 @@ $findings | Group-Object Severity | Sort-Object { [S3Audit.S3AuditSeverity]$_.Na
     Format-Table @{ n = 'Severity'; e = 'Name' }, Count -AutoSize
 
 Write-Host 'Worst first (Format-List shows the remediation):'
-$findings | Where-Object Result -eq 'Fail' | Sort-Object Severity -Descending | Format-Table -GroupBy Target
+# Sorted by target first: Format-Table -GroupBy starts a new group whenever the value changes.
+$findings | Where-Object Result -eq 'Fail' | Sort-Object Target, @{ Expression = 'Severity'; Descending = $true } | Format-Table -GroupBy Target
 
 $unknown = @($findings | Where-Object Result -eq 'Unknown')
 if ($unknown) {

@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
 }
 
@@ -26,21 +26,21 @@ Describe 'Disable-S3AccessLogging' {
 
     Context 'Against Ceph RGW' -Tag 'Server' {
         BeforeAll {
-            $client = Get-RgwClient
             $connection = Get-S3TestConnection
-            $source = New-RgwBucket $client 'pester-dsrc'
-            $target = New-RgwBucket $client 'pester-dlogs'
+            $source = New-S3FixtureBucket 'pester-dsrc'
+            $target = New-S3FixtureBucket 'pester-dlogs'
             $unrelated = '{"Sid":"KeepMe","Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/test"]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::' + $target + '/*"}'
-            $null = $client.PutBucketPolicyAsync($target, '{"Version":"2012-10-17","Statement":[' + $unrelated + ']}').GetAwaiter().GetResult()
+            $null = Invoke-S3Fixture putPolicy @{ bucket = $target; policy = '{"Version":"2012-10-17","Statement":[' + $unrelated + ']}' }
             $null = Enable-S3AccessLogging $source $target -Confirm:$false @connection
         }
+        AfterAll { Remove-S3Fixture }
 
         It 'pipes the Enable result into Disable -RemovePermission and keeps the other statement' {
             $row = Enable-S3AccessLogging $source $target -PassThru -Confirm:$false @connection |
                 Disable-S3AccessLogging -RemovePermission -PassThru -Confirm:$false @connection
             $row.Action | Should -Be 'Disabled'
             $row.PermissionChanged | Should -BeTrue
-            $policy = $client.GetBucketPolicyAsync($target).GetAwaiter().GetResult().Policy | ConvertFrom-Json
+            $policy = (Invoke-S3Fixture getPolicy @{ bucket = $target }).policy | ConvertFrom-Json
             @($policy.Statement).Count | Should -Be 1
             $policy.Statement[0].Sid | Should -Be 'KeepMe'
         }

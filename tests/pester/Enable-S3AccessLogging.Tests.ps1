@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
 }
 
@@ -56,18 +56,18 @@ Describe 'Enable-S3AccessLogging' {
 
     Context 'Against Ceph RGW' -Tag 'Server' {
         BeforeAll {
-            $client = Get-RgwClient
             $connection = Get-S3TestConnection
-            $source = New-RgwBucket $client 'pester-src'
-            $target = New-RgwBucket $client 'pester-logs'
+            $source = New-S3FixtureBucket 'pester-src'
+            $target = New-S3FixtureBucket 'pester-logs'
         }
+        AfterAll { Remove-S3Fixture }
 
         It '-WhatIf makes no write request and returns a WhatIf row with -PassThru' {
             $since = Get-RgwOpsLogLength
             $row = Enable-S3AccessLogging -BucketName $source -TargetBucketName $target -WhatIf -PassThru @connection
             $row.Action | Should -Be 'WhatIf'
             $row.PermissionChanged | Should -BeFalse
-            Get-RgwWrite $client $since $source, $target | Should -BeNullOrEmpty
+            Get-RgwWrite $since $source, $target | Should -BeNullOrEmpty
         }
 
         It 'binds BucketName and TargetBucketName from piped objects by property name' {
@@ -83,7 +83,7 @@ Describe 'Enable-S3AccessLogging' {
             $since = Get-RgwOpsLogLength
             $row = Enable-S3AccessLogging $source $target -PassThru -Confirm:$false @connection
             $row.Action | Should -Be 'AlreadyEnabled'
-            Get-RgwWrite $client $since $source, $target | Should -BeNullOrEmpty
+            Get-RgwWrite $since $source, $target | Should -BeNullOrEmpty
         }
 
         It 'names the rule when the target is the source' {

@@ -1,5 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
 }
 
@@ -33,13 +34,11 @@ Describe 'Get-S3AuditAcl parameters' -Tag 'CI' {
 # missing fails the block with the reason, never a silent skip.
 Describe 'Get-S3AuditAcl against a test endpoint' -Tag 'Server' {
     BeforeAll {
-        if (-not (Test-S3Endpoint)) { throw 'The Server tests need S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY (tests/run-tests.sh sets them); exclude the Server tag to run without an endpoint.' }
-        # S3Audit only reads; the fixture bucket is created with AWS.Tools for PowerShell.
-        if (-not (Get-Command New-S3Bucket -ErrorAction SilentlyContinue)) { throw 'The Server tests create their fixture bucket with AWS.Tools.S3 (New-S3Bucket): Install-Module AWS.Tools.S3.' }
+        # S3Audit only reads; the fixture bucket is made by the suite's fixture helper.
         $connection = Get-S3TestConnection
-        $bucket = "pester-acl-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-        New-S3Bucket -BucketName $bucket -EndpointUrl $env:S3_ENDPOINT -AccessKey $env:S3_ACCESS_KEY -SecretKey $env:S3_SECRET_KEY -CannedACLName public-read -ForcePathStyle | Out-Null
+        $bucket = New-S3FixtureBucket 'pester-acl' -Acl 'public-read'
     }
+    AfterAll { Remove-S3Fixture }
 
     It 'emits S3AuditAclGrant rows with public grants flagged' {
         $rows = Get-S3AuditAcl -BucketName $bucket @connection

@@ -78,9 +78,11 @@ Describe 'Get-S3AuditBucket' {
 
     Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
-            if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
             $connection = Get-S3TestConnection
-            Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+            Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
+        }
+        AfterAll {
+            Remove-S3Fixture
         }
 
         It 'reads each piped bucket once and reports a missing one as BucketNotFound without a row' {
@@ -102,8 +104,7 @@ Describe 'Get-S3AuditBucket' {
         }
 
         It 'a wrong secret is one CredentialsRejected for the run, not one error per call' {
-            $client = Get-RgwClient
-            $mine = New-RgwBucket $client 'pester-mine'
+            $mine = New-S3FixtureBucket -Prefix 'pester-mine'
             $wrong = $connection.Clone()
             $wrong.SecretKey = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
             $run = Invoke-Counted { Get-S3AuditBucket -BucketName $mine, other-bucket @wrong }
@@ -118,12 +119,8 @@ Describe 'Get-S3AuditBucket' {
         }
 
         It 'a denied bucket (another user''s) is one BucketAccessDenied naming its calls, and its row is still written' {
-            $client = Get-RgwClient
-            $mine = New-RgwBucket $client 'pester-mine'
-            $theirs = New-RgwBucketName 'pester-theirs'
-            $rootConfig = [Amazon.S3.AmazonS3Config]@{ ServiceURL = $env:S3_ENDPOINT; ForcePathStyle = $true; AuthenticationRegion = 'us-east-1' }
-            $root = [Amazon.S3.AmazonS3Client]::new([Amazon.Runtime.BasicAWSCredentials]::new($env:S3_ROOT_ACCESS_KEY, $env:S3_ROOT_SECRET_KEY), $rootConfig)
-            $null = $root.PutBucketAsync($theirs).GetAwaiter().GetResult()
+            $mine = New-S3FixtureBucket -Prefix 'pester-mine'
+            $theirs = New-S3FixtureBucket -Prefix 'pester-theirs' -AsRoot
 
             $run = Invoke-Counted { Get-S3AuditBucket -BucketName $theirs, $mine @connection -ErrorAction Continue }
             Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
@@ -136,8 +133,7 @@ Describe 'Get-S3AuditBucket' {
         }
 
         It 'keeps the order of the buckets with -ThrottleLimit and writes progress per bucket' {
-            $client = Get-RgwClient
-            $buckets = 1..6 | ForEach-Object { New-RgwBucket $client "pester-thr$_" }
+            $buckets = 1..6 | ForEach-Object { New-S3FixtureBucket -Prefix "pester-thr$_" }
             # Progress cannot be redirected: a second PowerShell in this process runs the command line and keeps its streams.
             $ps = [powershell]::Create()
             try {

@@ -35,6 +35,18 @@ $summary = [ordered]@{
     failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     skipped = $result.SkippedCount + $result.NotRunCount + $result.InconclusiveCount
 }
+
+# Every suite removes what it made: a 'pester-' bucket left on the server after the Server tests is a failure.
+if (-not $ExcludeServer -and $env:S3_ENDPOINT) {
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
+    $left = @((Invoke-S3Fixture listBuckets).buckets | Where-Object { $_ -like 'pester-*' })
+    $left += @((Invoke-S3Fixture listBuckets @{ root = $true }).buckets | Where-Object { $_ -like 'pester-*' })
+    if ($left) {
+        Write-Host "Pester suites left $($left.Count) bucket(s) behind: $($left -join ', ')" -ForegroundColor Red
+        $summary.failed++
+    }
+    else { Write-Host 'Pester suites left no bucket behind.' }
+}
 $summary | ConvertTo-Json -Compress | Set-Content (Join-Path $ResultsDirectory 'pester-summary.json')
 "Pester: $($summary.passed) passed, $($summary.failed) failed, $($summary.skipped) skipped"
 exit $(if ($summary.failed -gt 0) { 1 } else { 0 })

@@ -1,6 +1,7 @@
 # Pester 5. Runs against the built module: dotnet build -c Release, then Invoke-Pester ./tests/pester
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
     $command = Get-Command Invoke-S3Audit -Module S3Audit
 
@@ -113,15 +114,49 @@ outputs:
     }
 
     # Tagged Server: excluded by an explicit filter where no endpoint exists; where it runs, a missing endpoint fails.
-    Context 'Against a test server (set S3AUDIT_ENDPOINT, S3AUDIT_ACCESS_KEY, S3AUDIT_SECRET_KEY and S3AUDIT_BUCKETS)' -Tag 'Server' {
+    # examples/audit.yml runs as a user would run it, from a copy (its reports go next to it), with the variables it
+    # names filled from the test server's S3_* settings.
+    Context 'examples/audit.yml against the test server' -Tag 'Server' {
         BeforeAll {
-            if (-not $env:S3AUDIT_ENDPOINT) { throw 'The Server tests need S3AUDIT_ENDPOINT, S3AUDIT_ACCESS_KEY, S3AUDIT_SECRET_KEY and S3AUDIT_BUCKETS; run them with tests/run-tests.sh or exclude the Server tag.' }
+            Assert-S3TestServer
+            $public = New-S3FixtureBucket 'pester-audit-pub' -Acl 'public-read'
+            $private = New-S3FixtureBucket 'pester-audit-priv'
+            $saved = @{}
+            $values = @{ S3AUDIT_ENDPOINT = $env:S3_ENDPOINT; S3AUDIT_ACCESS_KEY = $env:S3_ACCESS_KEY; S3AUDIT_SECRET_KEY = $env:S3_SECRET_KEY; S3AUDIT_BUCKETS = 'pester-audit-*' }
+            foreach ($name in $values.Keys) {
+                $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+                [Environment]::SetEnvironmentVariable($name, $values[$name])
+            }
+            $folder = Join-Path $TestDrive 'example'
+            $null = New-Item -ItemType Directory $folder
+            Copy-Item (Join-Path $PSScriptRoot '../../examples/audit.yml') $folder
+            $findings = Invoke-S3Audit (Join-Path $folder 'audit.yml') -InformationVariable info -WarningAction SilentlyContinue
+        }
+        AfterAll {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            Remove-S3Fixture
         }
 
-        It 'runs examples/audit.yml and every finding is a typed row' {
-            $findings = Invoke-S3Audit (Join-Path $PSScriptRoot '../../examples/audit.yml')
+        It 'audits both buckets and every finding is a typed row' {
+            $findings | Should -Not -BeNullOrEmpty
             $findings | ForEach-Object { $_ | Should -BeOfType ([S3Audit.S3AuditFinding]) }
-            $findings | Where-Object Result -eq 'Fail' | ForEach-Object { $_.Severity -ge [S3Audit.S3AuditSeverity]::Info | Should -BeTrue }
+            $findings.BucketName | Sort-Object -Unique | Should -Be (@($private, $public) | Sort-Object)
+        }
+
+        It 'finds the public-read bucket public and the private one not' {
+            $findings | Where-Object { $_.BucketName -eq $public -and $_.Rule -eq 'PublicAcl' -and $_.Result -eq 'Fail' } | Should -Not -BeNullOrEmpty
+            $findings | Where-Object { $_.BucketName -eq $private -and $_.Rule -eq 'PublicAcl' -and $_.Result -eq 'Fail' } | Should -BeNullOrEmpty
+        }
+
+        It 'filters by severity as an ordered enum' {
+            $high = $findings | Where-Object Severity -ge High
+            $high | Should -Not -BeNullOrEmpty
+            $high | ForEach-Object { [int]$_.Severity | Should -BeGreaterOrEqual ([int][S3Audit.S3AuditSeverity]::High) }
+        }
+
+        It 'writes the CSV and JSON reports next to the profile' {
+            Get-ChildItem (Join-Path $folder 'reports') -Filter 's3audit-*.csv' | Should -HaveCount 1
+            Get-ChildItem (Join-Path $folder 'reports') -Filter 's3audit-*.json' | Should -HaveCount 1
         }
     }
 }

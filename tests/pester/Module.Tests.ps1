@@ -57,3 +57,41 @@ Describe 'S3Audit module' -Tag 'CI' {
         }
     }
 }
+
+# A binary module is never unloaded: re-import runs OnRemove and OnImport again in the same process. Each case starts
+# from a fresh PowerShell and calls cmdlets that need the engine (from the private load context) after the re-import.
+Describe 'S3Audit re-import' -Tag 'CI' {
+    BeforeAll {
+        $manifest = (Resolve-Path (Get-S3AuditManifestPath)).Path
+        $logs = (Resolve-Path (Join-Path $PSScriptRoot '../../examples/logs')).Path
+        $probe = "(Get-S3AuditLogEntry -Path '$logs' | Measure-Object).Count; (New-S3ReadOnlyLogPolicy -BucketName access-logs).BucketName"
+    }
+
+    It 'keeps every cmdlet working after Import-Module -Force, three times' {
+        $output = Invoke-ChildPowerShell "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; 1..3 | ForEach-Object { Import-Module '$manifest' -Force }; $probe"
+        [int]$output[0] | Should -BeGreaterThan 10
+        $output[1] | Should -Be 'access-logs'
+    }
+
+    It 'keeps every cmdlet working after Remove-Module and Import-Module, used before and after' {
+        $output = Invoke-ChildPowerShell "`$ErrorActionPreference = 'Stop'; Import-Module '$manifest'; $probe; Remove-Module S3Audit; Import-Module '$manifest'; $probe"
+        $output[0] | Should -Be $output[2]
+        $output[3] | Should -Be 'access-logs'
+    }
+
+    It 'keeps working in a second runspace of the same process, and after that runspace removes the module' {
+        $output = Invoke-ChildPowerShell @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$manifest'
+`$ps = [powershell]::Create()
+`$null = `$ps.AddScript("Import-Module '$manifest'; $($probe -replace '"', '`"'); Remove-Module S3Audit")
+`$ps.Invoke()
+if (`$ps.HadErrors) { throw `$ps.Streams.Error[0] }
+`$ps.Dispose()
+$probe
+"@
+        $output | Should -HaveCount 4
+        $output[0] | Should -Be $output[2]
+        $output[1], $output[3] | Should -Be 'access-logs', 'access-logs'
+    }
+}

@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'RgwTestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
 }
 
@@ -32,15 +32,17 @@ Describe 'Set-LyveAuditTarget' {
 
     Context 'Against Ceph RGW declared as Lyve Cloud' -Tag 'Server' {
         BeforeAll {
-            $client = Get-RgwClient
             $env:S3AUDIT_CONFIG = Join-Path ([IO.Path]::GetTempPath()) ("s3audit-pester-" + [guid]::NewGuid() + '/settings.yml')
             $connection = Get-S3TestConnection
             $connection.Provider = 'Lyve'
         }
-        AfterAll { Remove-Item Env:S3AUDIT_CONFIG }
+        AfterAll {
+            Remove-Item Env:S3AUDIT_CONFIG
+            Remove-S3Fixture
+        }
 
         It '-Create -WhatIf creates nothing and records nothing' {
-            $bucket = New-RgwBucketName 'pester-lyve'
+            $bucket = 'pester-lyve-' + [guid]::NewGuid().ToString('N').Substring(0, 16)
             $row = Set-LyveAuditTarget $bucket -Create -RetentionMode Governance -RetentionDays 1 -WhatIf @connection -WarningAction SilentlyContinue
             $row.Eligible | Should -BeFalse
             $row.Exists | Should -BeFalse
@@ -48,7 +50,8 @@ Describe 'Set-LyveAuditTarget' {
         }
 
         It '-Create makes an eligible, recorded target that Get-LyveAuditTarget finds' {
-            $bucket = New-RgwBucketName 'pester-lyve'
+            $bucket = 'pester-lyve-' + [guid]::NewGuid().ToString('N').Substring(0, 16)
+            Register-S3FixtureBucket $bucket
             $row = Set-LyveAuditTarget $bucket -Create -RetentionMode Governance -RetentionDays 1 -Confirm:$false @connection
             $row.Eligible | Should -BeTrue
             $row.Recorded | Should -BeTrue
@@ -59,7 +62,7 @@ Describe 'Set-LyveAuditTarget' {
         }
 
         It 'says why a bucket without object lock is not eligible' {
-            $bucket = New-RgwBucket $client 'pester-plain'
+            $bucket = New-S3FixtureBucket 'pester-plain'
             $row = Set-LyveAuditTarget $bucket @connection -WarningAction SilentlyContinue
             $row.Eligible | Should -BeFalse
             $row.Reasons | Should -BeLike '*Object lock is not enabled*'

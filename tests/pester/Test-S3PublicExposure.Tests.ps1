@@ -82,7 +82,6 @@ Describe 'Test-S3PublicExposure' {
 
     Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
-            if (-not (Test-S3Endpoint)) { throw 'The test S3 server is not available: start it with bash tests/server/s3-ceph.sh start and load its s3.env.' }
             $connection = Get-S3TestConnection
         }
 

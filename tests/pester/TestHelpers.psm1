@@ -12,12 +12,17 @@ function Import-S3AuditModule {
     Import-Module $module -Force -Global -ErrorAction Stop
 }
 
-function Test-S3Endpoint {
-    # Tests tagged 'Server' need S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY (tests/run-tests.sh writes them).
-    return [bool]($env:S3_ENDPOINT -and $env:S3_ACCESS_KEY -and $env:S3_SECRET_KEY)
+# Tests tagged 'Server' need S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY (tests/run-tests.sh exports them with the
+# other S3_* settings of the RGW it starts). Where a Server test runs without them, it fails with the reason: never a skip.
+function Assert-S3TestServer {
+    if (-not ($env:S3_ENDPOINT -and $env:S3_ACCESS_KEY -and $env:S3_SECRET_KEY)) {
+        throw 'The test S3 server is not available: S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY are not set. Run bash tests/run-tests.sh, or start tests/server/s3-ceph.sh and export its s3.env; exclude the Server tag to run without a server.'
+    }
 }
 
+# Splat into any S3Audit cmdlet: the test server as the plain user "test".
 function Get-S3TestConnection {
+    Assert-S3TestServer
     @{
         EndpointUrl = $env:S3_ENDPOINT
         AccessKey   = $env:S3_ACCESS_KEY
@@ -56,4 +61,28 @@ function Get-RefusedPort {
     $port
 }
 
-Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Test-S3Endpoint, Get-S3TestConnection, Invoke-Counted, Get-RefusedPort
+# Runs a script in a fresh PowerShell process of this edition (a binary module cannot be unloaded, so what must
+# start clean runs there) and returns its output lines; a non-zero exit code throws with the output.
+# Under the .NET tool the process is dotnet and pwsh.dll its first argument.
+function Invoke-ChildPowerShell {
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [hashtable] $Environment = @{}
+    )
+    $process = (Get-Process -Id $PID).Path
+    $arguments = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $arguments += [Environment]::GetCommandLineArgs()[0] }
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command))
+    $arguments += '-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try { $output = & $process @arguments 2>&1 | ForEach-Object { "$_" } }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+    if ($LASTEXITCODE -ne 0) { throw "The child PowerShell exited with $LASTEXITCODE`n$($output -join "`n")" }
+    $output
+}
+
+Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Assert-S3TestServer, Get-S3TestConnection, Invoke-ChildPowerShell, Invoke-Counted, Get-RefusedPort

@@ -90,7 +90,8 @@ namespace S3Audit.Engine.Lyve
             ProfileName = _callerOptions.ProfileName,
             ProfileLocation = _callerOptions.ProfileLocation,
             ForcePathStyle = _callerOptions.ForcePathStyle,
-            Provider = _callerOptions.Provider,
+            // A recorded target is on Lyve Cloud whatever its endpoint's host name says (an alias, a private endpoint).
+            Provider = _callerOptions.Provider ?? S3Provider.Lyve,
             MaxAttempts = _callerOptions.MaxAttempts,
             Timeout = _callerOptions.Timeout,
             EndpointUrl = record.EndpointUrl,

@@ -11,33 +11,10 @@ public class LyveCredentialReviewerRecordedTests
 {
     private const string Secret = "lyve-secret-DO-NOT-PRINT";
 
-    private const string Permissions = """
-        [
-          {"id":"p-read","name":"logs-read","description":"","type":"bucket-names","actions":"read-only","buckets":["audit-logs"],"readyState":true},
-          {"id":"p-all","name":"everything","description":"","type":"all-buckets","actions":"all-operations","readyState":true},
-          {"id":"p-pol","name":"custom","description":"","type":"policy","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:PutObject\"],\"Resource\":[\"arn:aws:s3:::backups/*\"]}]}","readyState":true}
-        ]
-        """;
-
-    private const string ServiceAccounts = """
-        [
-          {"id":"sa-1","name":"siem-reader","description":"","enabled":true,"readyState":true,"permissions":["p-read"]},
-          {"id":"sa-2","name":"legacy-admin","description":"","enabled":false,"readyState":true},
-          {"id":"sa-3","name":"backup-agent","description":"","enabled":true,"readyState":true,"permissions":["p-pol","p-gone"]}
-        ]
-        """;
-
     private static RecordedResponse Json(string body, int status = 200) => new(status, body, "application/json");
 
-    private static RecordedHttpServer Lyve(Func<ReceivedRequest, RecordedResponse>? token = null, Func<ReceivedRequest, RecordedResponse>? guard = null)
-    {
-        RecordedResponse Guarded(ReceivedRequest r, string body) => guard?.Invoke(r) ?? Json(body);
-        return new RecordedHttpServer()
-            .On("POST", (path, _) => path == "/v2/auth/token", token ?? (_ => Json("""{"token":"tok-1","expirationSec":86400}""")))
-            .On("GET", (path, _) => path == "/v2/permissions", r => Guarded(r, Permissions))
-            .On("GET", (path, _) => path == "/v2/service-accounts", r => Guarded(r, ServiceAccounts))
-            .On("GET", (path, _) => path == "/v2/service-accounts/sa-2", r => Guarded(r, """{"id":"sa-2","name":"legacy-admin","enabled":false,"permissions":["p-all"]}"""));
-    }
+    private static RecordedHttpServer Lyve(Func<ReceivedRequest, RecordedResponse>? token = null, Func<ReceivedRequest, RecordedResponse>? guard = null) =>
+        LyveAccountApiStub.Start(token, guard);
 
     private static async Task<(IReadOnlyList<S3AuditCredential> Rows, CollectingOutput Output)> Review(RecordedHttpServer server, params string[] names)
     {

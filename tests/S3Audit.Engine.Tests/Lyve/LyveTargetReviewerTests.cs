@@ -52,6 +52,20 @@ public sealed class LyveTargetReviewerTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecordOnAnEndpointWithoutALyveHostNameIsValidatedAsLyve()
+    {
+        using var server = new RecordedHttpServer();
+        LyveTargetStore store = StoreWith(("audit-a", server.Url));
+        var output = new CollectingOutput();
+
+        await new LyveTargetReviewer(store, new S3ConnectionOptions { AccessKey = "AKIDEXAMPLE", SecretKey = "secret" })
+            .RunAsync(Array.Empty<string>(), validate: true, output, CancellationToken.None);
+
+        Assert.DoesNotContain(output.Errors, e => e.ErrorId == "FeatureNotSupported");
+        Assert.NotEmpty(server.Received);
+    }
+
+    [Fact]
     public async Task AMalformedSettingsFileIsAnErrorNamingTheFile()
     {
         Directory.CreateDirectory(_dir);
