@@ -209,7 +209,7 @@ namespace S3Audit.Commands.Hosting
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, RemoteIp));
+                ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, RemoteIp));
             }
 
             var request = new LogReadRequest
