@@ -9,11 +9,12 @@ namespace S3Audit.Engine.Connection
     {
         public const string FallbackRegion = "us-east-1";
 
-        public static (string Region, string Source) Resolve(S3ConnectionOptions options, CredentialProfile? profile)
+        /// <summary>The region, where it came from, and whether anyone gave it (false for the us-east-1 fallback).</summary>
+        public static (string Region, string Source, bool Given) Resolve(S3ConnectionOptions options, CredentialProfile? profile)
         {
             if (!string.IsNullOrWhiteSpace(options.Region))
             {
-                return (options.Region!, "Region obtained from the -Region parameter.");
+                return (options.Region!, "Region obtained from the -Region parameter.", true);
             }
 
             foreach (string variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
@@ -21,22 +22,22 @@ namespace S3Audit.Engine.Connection
                 string? value = Environment.GetEnvironmentVariable(variable);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    return (value!, $"Region obtained from the {variable} environment variable.");
+                    return (value!, $"Region obtained from the {variable} environment variable.", true);
                 }
             }
 
             if (profile?.Region != null)
             {
-                return (profile.Region.SystemName, $"Region obtained from profile '{profile.Name}'.");
+                return (profile.Region.SystemName, $"Region obtained from profile '{profile.Name}'.", true);
             }
 
             string? fromEndpoint = ProviderDetector.RegionFromEndpoint(options.EndpointUrl);
             if (fromEndpoint != null)
             {
-                return (fromEndpoint, "Region obtained from the endpoint host name.");
+                return (fromEndpoint, "Region obtained from the endpoint host name.", true);
             }
 
-            return (FallbackRegion, $"No region was given; using {FallbackRegion}.");
+            return (FallbackRegion, $"No region was given; using {FallbackRegion}.", false);
         }
     }
 }

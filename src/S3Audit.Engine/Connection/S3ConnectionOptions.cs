@@ -37,5 +37,13 @@ namespace S3Audit.Engine.Connection
         /// at all connects far sooner; one that does not is reported as unreachable after this long, not after <see cref="Timeout"/>.
         /// </summary>
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>A copy with another endpoint (the caller's options are never changed).</summary>
+        internal S3ConnectionOptions WithEndpoint(string endpointUrl)
+        {
+            var copy = (S3ConnectionOptions)MemberwiseClone();
+            copy.EndpointUrl = endpointUrl;
+            return copy;
+        }
     }
 }

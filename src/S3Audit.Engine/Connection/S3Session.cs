@@ -63,13 +63,20 @@ namespace S3Audit.Engine.Connection
 
             ValidateEndpoint(options.EndpointUrl);
             ResolvedCredentials credentials = new CredentialResolver().Resolve(options);
-            (string region, string regionSource) = RegionResolver.Resolve(options, credentials.Profile);
+            (string region, string regionSource, bool regionGiven) = RegionResolver.Resolve(options, credentials.Profile);
             S3Provider provider = options.Provider ?? ProviderDetector.Detect(options.EndpointUrl);
             string providerSource = options.Provider.HasValue ? "the -Provider parameter" : "the endpoint host name";
+            string endpointSource = string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl!;
+            if (string.IsNullOrWhiteSpace(options.EndpointUrl) && provider != S3Provider.Aws)
+            {
+                // Only AWS has a default endpoint; Lyve and Exoscale have one per region.
+                options = options.WithEndpoint(ProviderEndpoints.ForRegion(provider, region, regionGiven));
+                endpointSource = $"{options.EndpointUrl} (the {provider} endpoint of region {region})";
+            }
 
             verbose?.Invoke(credentials.Source);
-            verbose?.Invoke(regionSource + $" ({region})");
-            verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {(string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl)}.");
+            verbose?.Invoke(regionSource.Contains(region) ? regionSource : regionSource + $" ({region})");
+            verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {endpointSource}.");
             return new S3Session(options, provider, region, credentials, regionSource);
         }
 
