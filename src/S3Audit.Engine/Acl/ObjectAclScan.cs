@@ -15,14 +15,17 @@ namespace S3Audit.Engine.Acl
     /// <summary>How many object ACLs a scan read, and how many of those reads failed.</summary>
     internal readonly struct ObjectAclScanResult
     {
-        public ObjectAclScanResult(int done, int failed)
+        public ObjectAclScanResult(int done, int failed, bool truncated)
         {
             Done = done;
             Failed = failed;
+            Truncated = truncated;
         }
 
         public int Done { get; }
         public int Failed { get; }
+        /// <summary>True when the limit stopped the scan with objects still listed after it: those were not read.</summary>
+        public bool Truncated { get; }
     }
 
     /// <summary>
@@ -55,6 +58,7 @@ namespace S3Audit.Engine.Acl
             int activityId, bool? aclsInForce, Action<string, IReadOnlyList<S3AuditAclGrant>> onAcl, IAuditOutput output, CancellationToken cancellationToken)
         {
             int listed = 0, done = 0, failed = 0;
+            bool truncated = false;
             string activity = $"Reading object ACLs in '{bucket}'";
             try
             {
@@ -82,7 +86,7 @@ namespace S3Audit.Engine.Acl
                 output.WriteProgress(new AuditProgress(activityId, activity, $"{done} object ACL(s) read", 100, completed: true));
             }
 
-            return new ObjectAclScanResult(done, failed);
+            return new ObjectAclScanResult(done, failed, truncated);
 
             async IAsyncEnumerable<string> Keys(IAsyncEnumerable<ListedObject> objects, [EnumeratorCancellation] CancellationToken token = default)
             {
@@ -90,6 +94,7 @@ namespace S3Audit.Engine.Acl
                 {
                     if (maxObjects > 0 && listed >= maxObjects)
                     {
+                        truncated = true; // an object beyond the limit was listed
                         yield break;
                     }
 
