@@ -69,6 +69,14 @@ Describe 'Get-S3AuditBucket' {
             $run.Terminating.Exception.Message | Should -BeLike "Cannot connect to http://s3audit.invalid: the host name 's3audit.invalid' could not be resolved (DNS: *"
         }
 
+        It 'a malformed -EndpointUrl, or -Provider Ceph without one, is InvalidEndpoint without a .NET parameter name' {
+            $err = { Get-S3AuditBucket -EndpointUrl 'ftp:/x' @keys -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidEndpoint,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $err.Exception.Message | Should -Be "-EndpointUrl 'ftp:/x' is not an absolute http or https URL, for example https://sos-ch-gva-2.exo.io."
+            $err = { Get-S3AuditBucket @keys -ErrorAction Stop } | Should -Throw -PassThru
+            $err.Exception.Message | Should -BeLike '-Provider Ceph needs -EndpointUrl (for example http://rgw.example.com:7480)*'
+        }
+
         It 'never says "see inner exception" and never prints the secret' {
             $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl "http://127.0.0.1:$port" @keys }
             ($run.Errors | Out-String -Width 200) | Should -Not -BeLike '*inner exception*'
