@@ -21,7 +21,8 @@ namespace S3Audit.Engine.Connection
             switch (error.ErrorCode)
             {
                 case "InvalidAccessKeyId":
-                    return "the access key id is not known to the endpoint (InvalidAccessKeyId)";
+                case "InvalidClientTokenId": // IAM and STS
+                    return $"the access key id is not known to the endpoint ({error.ErrorCode})";
                 case "SignatureDoesNotMatch":
                     return "the secret key does not belong to the access key (SignatureDoesNotMatch)";
                 case "ExpiredToken":

@@ -142,7 +142,7 @@ namespace S3Audit.Engine.Connection
 
         /// <summary>A SigV4 client with this session's credentials and region, for IAM, S3 Control and other raw APIs.</summary>
         public Http.SignedRequestClient CreateSignedClient(string? signingRegion = null) =>
-            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout, S3ClientFactory.ConnectTimeoutOf(Options));
+            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout, S3ClientFactory.ConnectTimeoutOf(Options), Guard);
 
         /// <inheritdoc />
         public void Dispose() => Client.Dispose();

@@ -81,7 +81,7 @@ namespace S3Audit.Engine.Credentials
                 // Nothing else of the IAM API will answer either: one error that says why, instead of one per call.
                 throw new AuditException(IamNotAvailable.Error(e, iam.Endpoint, provider));
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
             {
                 output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListUsers", $"the IAM API at {iam.Endpoint.GetLeftPart(UriPartial.Authority)}", iam.Endpoint.ToString(), "Iam"));
                 return new XElement[0];

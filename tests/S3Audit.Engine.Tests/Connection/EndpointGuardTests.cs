@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
+using S3Audit.Engine.Credentials;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Posture;
@@ -275,5 +276,38 @@ public class EndpointGuardTests
 
         Assert.Equal("ListBucketsAccessDenied", ended.Error.ErrorId);
         Assert.EndsWith("Ceph RGW gives this same answer to a wrong access key or secret key, so check those too.", ended.Error.Message);
+    }
+
+    /// <summary>The session's IAM calls (Get-S3AuditCredential) share its guard: an unreachable endpoint is one error, not one per call.</summary>
+    [Fact]
+    public async Task TheIamApiOfAnUnreachableEndpointEndsTheReviewOnce()
+    {
+        int port = LoopbackPort.Free();
+        using S3Session session = S3Session.Open(Options($"http://127.0.0.1:{port}"));
+        var output = new CollectingOutput();
+
+        var ended = await Assert.ThrowsAsync<AuditException>(() =>
+            new CredentialReviewer(session).ReviewAsync(new CredentialReviewRequest { IncludeRoles = true, ReportPolls = 1 }, output, CancellationToken.None));
+
+        Assert.Equal(EndpointGuard.UnreachableId, ended.Error.ErrorId);
+        Assert.Contains("refused the connection", ended.Error.Message);
+        Assert.Empty(output.Errors);
+    }
+
+    [Fact]
+    public async Task AnIamApiThatDoesNotKnowTheKeyEndsTheReviewOnce()
+    {
+        using var server = new RecordedHttpServer().On("POST", (_, _) => true, new RecordedResponse(403,
+            "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>r</RequestId></ErrorResponse>", "text/xml"));
+        using S3Session session = S3Session.Open(Options(server.Url));
+        var output = new CollectingOutput();
+
+        var ended = await Assert.ThrowsAsync<AuditException>(() =>
+            new CredentialReviewer(session).ReviewAsync(new CredentialReviewRequest { IncludeRoles = true, ReportPolls = 1 }, output, CancellationToken.None));
+
+        Assert.Equal(EndpointGuard.CredentialsRejectedId, ended.Error.ErrorId);
+        Assert.Contains("the access key id is not known to the endpoint (InvalidClientTokenId)", ended.Error.Message);
+        Assert.Single(server.Received); // GenerateCredentialReport; nothing after it
+        Assert.Empty(output.Errors);
     }
 }
