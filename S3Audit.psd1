@@ -34,6 +34,8 @@
         'Set-LyveAuditTarget',
         'Get-LyveAuditTarget',
         'Measure-S3AuditLog',
+        'Export-S3AuditLog',
+        'Get-S3AuditLogTable',
         'Test-S3PublicExposure'
     )
     FunctionsToExport    = @()

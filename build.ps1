@@ -70,9 +70,18 @@ function Invoke-Test {
         if ($LASTEXITCODE -ne 0) { throw "$($project.Name) failed ($LASTEXITCODE)" }
     }
 
+    # Pester 5.7.1 from NuGet, as the test command takes it, unless a Pester 5 is installed already.
+    $pesterArgs = @()
+    if (-not (Get-Module -ListAvailable Pester | Where-Object { $_.Version -ge [version]'5.5' })) {
+        dotnet restore (Join-Path $root 'tests/pester/restore/PesterRestore.csproj') -nologo | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "Pester did not restore ($LASTEXITCODE)" }
+        $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $HOME '.nuget/packages' }
+        $pesterArgs = @('-PesterPath', (Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'))
+    }
+
     # A loaded binary module cannot be unloaded: Pester runs in a fresh process of the same edition.
     $child = @(Get-ChildPowerShell)
-    $childArgs = @($child | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'), '-ExcludeServer')
+    $childArgs = @($child | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/pester/Invoke-PesterSuite.ps1'), '-ExcludeServer') + $pesterArgs
     & $child[0] @childArgs
     if ($LASTEXITCODE -ne 0) { throw "Pester failed ($LASTEXITCODE)" }
 }

@@ -8,7 +8,8 @@ REPO=$(pwd)
 command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y jq >/dev/null; }; }
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
-# Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N.
+# Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
+# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB].
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
 $BENCH cpu | tee /tmp/s3audit-bench-cpu.jsonl | grep -v minio-errors
@@ -24,6 +25,10 @@ echo "== (6) peak memory"
 $BENCH memory
 $BENCH memory-distinct
 $BENCH memory-distinct 8192   # past duplicate removal's 4 million entries: it forgets the oldest windows
+
+echo "== (7)(8) Parquet export: rate, size, peak memory"
+$BENCH export
+$BENCH export-memory
 
 echo "== (5) RGW downloads"
 SERVER="$REPO/tests/server/s3-ceph.sh"

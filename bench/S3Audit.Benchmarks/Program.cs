@@ -99,6 +99,31 @@ else if (mode == "memory-distinct")
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
     Console.WriteLine(JsonSerializer.Serialize(new { figure = $"peak memory, {size / mb} MB of distinct lines, dedupe on", bytesRead = size, entries, dedupe.Forgotten, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 300, pass = peak < 300 * mb }));
 }
+else if (mode == "export")
+{
+    // (7) Export-S3AuditLog's engine on the plain access log: rate vs the engine's parse rate (alternating rounds), and
+    // the Parquet output's size vs gzip of the same text.
+    string access = Data.Write(Path.Combine(dir, "access.log"), 300 * mb, Data.AccessLine);
+    string accessGz = Data.Gzip(access, access + ".gz");
+    long lines = File.ReadLines(access).LongCount();
+    long parquetBytes = 0, rows = 0;
+    var (parse, export) = Alternating(
+        () => { Count(access, new LogFilter()); return lines; },
+        () => { (rows, parquetBytes) = LakeExportBench.Export(access, dir); return lines; });
+    if (rows != lines) throw new InvalidOperationException($"exported {rows} rows of {lines} lines");
+    Report("export to Parquet (Zstd) vs the engine's parse rate", export, parse, 0.5, "lines/s");
+    long gzipBytes = new FileInfo(accessGz).Length;
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = "Parquet output vs gzip of the same text", parquetBytes, gzipBytes, ratio = Math.Round((double)parquetBytes / gzipBytes, 3), target = 1.0, pass = parquetBytes <= gzipBytes }));
+}
+else if (mode == "export-memory")
+{
+    // (8) peak memory exporting 2 GB (or the MB given) of distinct lines (generated, no disk) through parser, dedupe and the lake writer.
+    long size = (args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 2048) * mb;
+    var sw = Stopwatch.StartNew();
+    (long rows, long bytes) = LakeExportBench.ExportGenerated(size, dir);
+    long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(JsonSerializer.Serialize(new { figure = $"peak memory exporting {size / mb} MB of distinct lines to Parquet", bytesRead = size, rows, parquetBytes = bytes, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 400, pass = peak < 400 * mb }));
+}
 else if (mode == "rgw")
 {
     // (5) 5,000 small log objects from RGW: -ThrottleLimit 16 vs 1.

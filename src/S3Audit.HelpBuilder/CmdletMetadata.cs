@@ -10,6 +10,9 @@ internal sealed record ParameterMetadata(
     /// <summary>Declared by a base class of the cmdlet (the shared connection parameters) rather than by the cmdlet itself.</summary>
     public bool IsInherited { get; init; }
 
+    /// <summary>The default the parameter declares with [PSDefaultValue] (its Help text, else its Value), or null.</summary>
+    public string? DefaultValue { get; init; }
+
     /// <summary>The [Parameter] attribute for a parameter set, else the first one (for an all-sets parameter, or no set given).</summary>
     public ParameterSetMetadata SetFor(string? set) => Sets.FirstOrDefault(s => s.SetName == set) ?? Sets.First();
 }
@@ -85,7 +88,7 @@ internal static class CmdletMetadataReader
             return null;
         }
 
-        Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        Type type = UnderlyingType(property.PropertyType);
         var aliases = property.GetCustomAttributesData().Where(a => a.AttributeType.FullName == Sma + "AliasAttribute")
             .SelectMany(a => a.ConstructorArguments).SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => (string)m.Value!) : new[] { (string)arg.Value! })
             .ToList();
@@ -93,7 +96,20 @@ internal static class CmdletMetadataReader
         return new ParameterMetadata(property.Name, type.Name, type.FullName == Sma + "SwitchParameter", type.IsArray, globbing, aliases, sets)
         {
             IsInherited = property.DeclaringType != cmdlet,
+            DefaultValue = DeclaredDefault(property),
         };
+    }
+
+    // Nullable<T> read through a MetadataLoadContext is not the runtime's typeof(Nullable<>), so
+    // Nullable.GetUnderlyingType does not see it: compare by name. Help shows DateTime, not Nullable`1.
+    private static Type UnderlyingType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition().FullName == "System.Nullable`1" ? type.GetGenericArguments()[0] : type;
+
+    private static string? DeclaredDefault(PropertyInfo property)
+    {
+        CustomAttributeData? declared = Attribute(property, "PSDefaultValueAttribute");
+        object? Named(string name) => declared?.NamedArguments.FirstOrDefault(n => n.MemberName == name).TypedValue.Value;
+        return (Named("Help") ?? Named("Value"))?.ToString();
     }
 
     private static CustomAttributeData? Attribute(MemberInfo member, string name) =>

@@ -12,9 +12,13 @@ internal sealed class CommandHelp
     public List<ExampleHelp> Examples { get; } = new();
     public List<(string TypeName, List<string> Description)> Outputs { get; } = new();
     public List<string> Notes { get; } = new();
+    public List<RelatedLink> RelatedLinks { get; } = new();
 }
 
 internal sealed record ExampleHelp(string Title, string Code, List<string> Remarks);
+
+/// <summary>A RELATED LINKS entry: a command or topic name (Get-Help follows it), or a titled web address.</summary>
+internal sealed record RelatedLink(string Text, string? Uri);
 
 /// <summary>A help source that does not follow docs/help/README.md.</summary>
 internal sealed class HelpFormatException : Exception

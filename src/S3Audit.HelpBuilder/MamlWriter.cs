@@ -70,7 +70,9 @@ internal static class MamlWriter
                 new XElement(Maml + "title", $"-------------------------- {e.Title} --------------------------"),
                 new XElement(Dev + "code", e.Code),
                 new XElement(Dev + "remarks", e.Remarks.Select(Para))))),
-            new XElement(Command + "relatedLinks"));
+            new XElement(Command + "relatedLinks", help.RelatedLinks.Select(l => new XElement(Maml + "navigationLink",
+                new XElement(Maml + "linkText", l.Text),
+                new XElement(Maml + "uri", l.Uri ?? string.Empty)))));
     }
 
     private static XElement ParameterElement(ParameterMetadata p, string? set, CommandHelp help, CommandHelp? common)
@@ -89,7 +91,7 @@ internal static class MamlWriter
             Description(Maml + "description", DescriptionOf(p.Name, help, common) ?? new List<string>()),
             p.IsSwitch ? null : new XElement(Command + "parameterValue", new XAttribute("required", "true"), new XAttribute("variableLength", p.IsArray ? "true" : "false"), typeName),
             new XElement(Dev + "type", new XElement(Maml + "name", typeName), new XElement(Maml + "uri")),
-            new XElement(Dev + "defaultValue", p.IsSwitch ? "False" : "None"));
+            new XElement(Dev + "defaultValue", p.DefaultValue ?? (p.IsSwitch ? "False" : "None")));
     }
 
     private static IEnumerable<XElement> InputTypes(IEnumerable<ParameterMetadata> parameters) =>

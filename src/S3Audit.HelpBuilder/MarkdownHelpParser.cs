@@ -5,11 +5,13 @@ namespace S3Audit.HelpBuilder;
 /// <summary>
 /// Reads the help source format of docs/help/README.md: "# Name", then "## SYNOPSIS", "## DESCRIPTION",
 /// "## PARAMETERS" (### -Name), "## EXAMPLES" (### title, a ```powershell block, remarks), "## OUTPUTS" (### type),
-/// "## NOTES". Text becomes paragraphs split at blank lines; list and table lines keep their line breaks.
+/// "## NOTES", "## RELATED LINKS" ("- Name" or "- [Text](https://...)" lines). Text becomes paragraphs split at blank
+/// lines; list and table lines keep their line breaks.
 /// </summary>
 internal static class MarkdownHelpParser
 {
-    private static readonly string[] Sections = { "SYNOPSIS", "DESCRIPTION", "PARAMETERS", "EXAMPLES", "OUTPUTS", "NOTES" };
+    private static readonly string[] Sections = { "SYNOPSIS", "DESCRIPTION", "PARAMETERS", "EXAMPLES", "OUTPUTS", "NOTES", "RELATED LINKS" };
+    private static readonly System.Text.RegularExpressions.Regex MarkdownLink = new(@"^\[(?<text>[^\]]+)\]\((?<uri>[^)]+)\)$");
 
     public static CommandHelp ParseFile(string path) => Parse(File.ReadAllText(path), path);
 
@@ -94,6 +96,9 @@ internal static class MarkdownHelpParser
             case "NOTES":
                 help.Notes.AddRange(Paragraphs(lines));
                 break;
+            case "RELATED LINKS":
+                help.RelatedLinks.AddRange(lines.Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => Link(l.Substring(2).Trim())));
+                break;
             case "PARAMETERS" when item != null:
                 help.Parameters[item.TrimStart('-')] = Paragraphs(lines);
                 break;
@@ -104,6 +109,12 @@ internal static class MarkdownHelpParser
                 help.Examples.Add(Example(help.SourceFile, item, lines, itemLine));
                 break;
         }
+    }
+
+    private static RelatedLink Link(string entry)
+    {
+        var match = MarkdownLink.Match(entry);
+        return match.Success ? new RelatedLink(match.Groups["text"].Value, match.Groups["uri"].Value) : new RelatedLink(entry, null);
     }
 
     private static ExampleHelp Example(string file, string title, List<string> lines, int line)

@@ -189,30 +189,45 @@ internal sealed class FixtureOperations
     }
 
     // Every version and delete marker first (versioned and object-lock buckets), then the bucket; a bucket already
-    // gone is fine. Governance-locked versions are removed with the bypass header.
+    // gone is fine. Governance-locked versions are removed with the bypass header. RGW delivers access logs some
+    // seconds late, so a log target can fill again after it was emptied: empty and try again a few times.
     private static async Task RemoveBucketAsync(AmazonS3Client s3, string bucket)
     {
-        try
+        for (int attempt = 1; ; attempt++)
         {
-            var request = new ListVersionsRequest { BucketName = bucket };
-            ListVersionsResponse page;
-            do
+            try
             {
-                page = await s3.ListVersionsAsync(request);
-                foreach (S3ObjectVersion version in page.Versions ?? new List<S3ObjectVersion>())
-                {
-                    await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = version.Key, VersionId = version.VersionId, BypassGovernanceRetention = true });
-                }
-
-                request.KeyMarker = page.NextKeyMarker;
-                request.VersionIdMarker = page.NextVersionIdMarker;
+                await EmptyBucketAsync(s3, bucket);
+                await s3.DeleteBucketAsync(bucket);
+                return;
             }
-            while (page.IsTruncated == true);
-            await s3.DeleteBucketAsync(bucket);
+            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+            {
+                return;
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "BucketNotEmpty" && attempt < 8)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
-        catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+    }
+
+    private static async Task EmptyBucketAsync(AmazonS3Client s3, string bucket)
+    {
+        var request = new ListVersionsRequest { BucketName = bucket };
+        ListVersionsResponse page;
+        do
         {
+            page = await s3.ListVersionsAsync(request);
+            foreach (S3ObjectVersion version in page.Versions ?? new List<S3ObjectVersion>())
+            {
+                await s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = bucket, Key = version.Key, VersionId = version.VersionId, BypassGovernanceRetention = true });
+            }
+
+            request.KeyMarker = page.NextKeyMarker;
+            request.VersionIdMarker = page.NextVersionIdMarker;
         }
+        while (page.IsTruncated == true);
     }
 
     private static async Task<XElement> IamAsync(string action, JsonObject? parameters)

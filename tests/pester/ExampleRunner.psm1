@@ -108,7 +108,7 @@ function Test-S3AuditExampleSyntax {
 function New-S3AuditExampleWorld {
     param([Parameter(Mandatory)] [string] $Path)
     $buckets = 'backups', 'backup-daily', 'archive', 'backups-eu', 'archive-eu', 'audit-logs', 'audit-logs-eu',
-               'access-logs', 'my-log-bucket', 'old-logs'
+               'access-logs', 'my-log-bucket', 'old-logs', 'my-lake'
     foreach ($bucket in $buckets) {
         $null = Invoke-S3Fixture newBucket @{ bucket = $bucket }
         Register-S3FixtureBucket $bucket
@@ -273,7 +273,10 @@ function Invoke-S3AuditExample {
             # Rendered as a console would show it, so formatting errors count too.
             $null = $ps.AddScript("& {`n$(ConvertTo-TestConnection $Code)`n} | Out-String -Width 120")
             try { $output = $ps.Invoke() -join '' }
-            catch { return [pscustomobject]@{ Errors = @("threw: $($_.Exception.InnerException.Message ?? $_.Exception.Message)"); Output = '' } }
+            catch {
+                $cause = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception }
+                return [pscustomobject]@{ Errors = @("threw: $($cause.Message)"); Output = '' }
+            }
             [pscustomobject]@{ Errors = @($ps.Streams.Error | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" }); Output = $output }
         }
         finally { $ps.Dispose() }

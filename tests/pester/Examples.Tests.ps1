@@ -47,7 +47,7 @@ Describe 'Documented examples against the test server' -Tag 'Server' {
 
     It '<Name> runs as written' -ForEach $runnable {
         $work = Join-Path $TestDrive ('run-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-        $run = Invoke-S3AuditExample -Code $Code -World $world -WorkPath $work -Files ($Files ?? @{})
+        $run = Invoke-S3AuditExample -Code $Code -World $world -WorkPath $work -Files $(if ($Files) { $Files } else { @{} })
         $run.Errors | Should -BeNullOrEmpty
         if (-not (Test-S3AuditExampleMayBeSilent $Code)) {
             $run.Output.Trim() | Should -Not -BeNullOrEmpty -Because 'an example that shows nothing passed nothing along'

@@ -1,4 +1,5 @@
 BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'ViewAssertions.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
     Import-S3AuditModule
@@ -71,5 +72,39 @@ Describe 'Get-S3AuditAcl against a test endpoint' -Tag 'Server' {
         $text = Get-S3AuditAcl -BucketName $bucket @connection | Out-String
         $text | Should -Match 'Permission'
         $text | Should -Match 'IsPublic'
+    }
+
+    It 'shows at 80 columns who (AllUsers), what and whether it is public, without a group header (issue 13)' {
+        $rows = @(Get-S3AuditAcl $bucket @connection)
+        $text = Format-S3AuditView -InputObject $rows -Width 80
+        Assert-S3AuditTableFits -Text $text -Width 80 -RowCount $rows.Count -Column 'BucketName', 'Key', 'GranteeName', 'Permission', 'IsPublic' -WholeValue 'AllUsers', 'FULL_CONTROL', 'READ', 'True'
+        $text | Should -Not -Match 'BucketName:'
+    }
+}
+
+Describe 'Get-S3AuditAcl -Recurse on the test server (issue 13)' -Tag 'Server' {
+    BeforeAll {
+        $connection = Get-S3TestConnection
+        $bucket = New-S3FixtureBucket 'pester-acl-order'
+        $keys = foreach ($i in 1..40) { 'k{0:d3}' -f $i }
+        # Written out of order, a few public: the listing (key) order is what the rows follow.
+        foreach ($key in $keys | Sort-Object { Get-Random }) {
+            $acl = if ($key -in 'k007', 'k023') { 'public-read' } else { 'private' }
+            Write-S3FixtureObject -BucketName $bucket -Key $key -Content 'x' -Acl $acl
+        }
+    }
+    AfterAll { Remove-S3Fixture }
+
+    It 'writes the object rows in key order, the same on every run, whatever the 16 parallel reads do' {
+        $runs = foreach ($run in 1..3) { ,@(Get-S3AuditAcl $bucket @connection -Recurse -ThrottleLimit 16 | Where-Object Key | ForEach-Object Key | Select-Object -Unique) }
+        foreach ($order in $runs) { ($order -join ',') | Should -BeExactly ($keys -join ',') }
+    }
+
+    It 'lets Where-Object IsPublic pick the public objects, and the view fits 80 and 120 columns' {
+        $rows = @(Get-S3AuditAcl $bucket @connection -Recurse)
+        @($rows | Where-Object IsPublic).Key | Should -Be @('k007', 'k023')
+        foreach ($width in 80, 120) {
+            Assert-S3AuditTableFits -Text (Format-S3AuditView -InputObject $rows -Width $width) -Width $width -RowCount $rows.Count -Column 'BucketName', 'Key', 'GranteeName', 'Permission', 'IsPublic' -WholeValue 'k040', 'AllUsers'
+        }
     }
 }

@@ -45,3 +45,46 @@ Describe 'about_S3Audit' {
         $about | Should -Match 'S3Audit.S3AuditFinding'
     }
 }
+
+# What Get-Help shows a user: type names, defaults and related links.
+Describe 'Get-Help <_> reads as a user expects' -ForEach $cmdlets {
+    BeforeAll {
+        $help = Get-Help $_ -Full
+        $command = Get-Command $_ -Module S3Audit
+    }
+
+    It 'names parameter types as PowerShell does (DateTime, not Nullable`1)' {
+        $syntax = ($help.Syntax | Out-String -Width 200)
+        $syntax | Should -Not -Match 'Nullable'
+        foreach ($parameter in $help.Parameters.Parameter) { $parameter.Type.Name | Should -Not -Match 'Nullable' }
+    }
+
+    It 'shows the default a new cmdlet really has for every parameter with one' {
+        $fresh = [Activator]::CreateInstance($command.ImplementingType)
+        foreach ($name in $command.Parameters.Keys | Where-Object { $_ -notin $common }) {
+            $property = $command.ImplementingType.GetProperty($name)
+            $value = $property.GetValue($fresh)
+            $declared = $property.GetCustomAttributes([System.Management.Automation.PSDefaultValueAttribute], $true) | Select-Object -First 1
+            $shown = ($help.Parameters.Parameter | Where-Object Name -eq $name).DefaultValue
+            # No default: null, '' (a mandatory string's placeholder), an empty array, an unset switch or value type.
+            $hasDefault = $null -ne $value -and "$value" -ne '' -and $value -isnot [System.Management.Automation.SwitchParameter] -and
+                -not ($value -is [ValueType] -and $value -eq [Activator]::CreateInstance($value.GetType()))
+            if ($hasDefault) {
+                $declared | Should -Not -BeNullOrEmpty -Because "-$name starts as '$value': declare it with [PSDefaultValue]"
+                "$($declared.Value)" | Should -Be "$value" -Because "-$name's [PSDefaultValue] must be the real default"
+                $shown | Should -Be $(if ($declared.Help) { $declared.Help } else { "$($declared.Value)" })
+            }
+            elseif ($declared) { "$($declared.Value)" | Should -Be "$value" -Because "-$name declares a default it does not have" }
+        }
+    }
+
+    It 'links related commands that exist and about_S3Audit' {
+        $links = @($help.RelatedLinks.NavigationLink)
+        $links.Count | Should -BeGreaterThan 1
+        $links.LinkText | Should -Contain 'about_S3Audit'
+        foreach ($link in $links | Where-Object { -not $_.Uri -and $_.LinkText -ne 'about_S3Audit' }) {
+            Get-Command $link.LinkText -Module S3Audit -ErrorAction SilentlyContinue | Should -Not -BeNullOrEmpty -Because "'$($link.LinkText)' must be a command of the module"
+        }
+        foreach ($link in $links | Where-Object Uri) { $link.Uri | Should -Match '^https://' }
+    }
+}

@@ -29,6 +29,14 @@ $config.TestResult.OutputFormat = 'NUnitXml'
 $config.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester.xml'
 if ($ExcludeServer) { $config.Filter.ExcludeTag = 'Server' }
 
+# Every suite removes what it made: the buckets on the test server before the run are all that is left after it.
+$checkLeftovers = -not $ExcludeServer -and $env:S3_ENDPOINT
+if ($checkLeftovers) {
+    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
+    function Get-ServerBucket { @((Invoke-S3Fixture listBuckets).buckets) + @((Invoke-S3Fixture listBuckets @{ root = $true }).buckets) }
+    $before = Get-ServerBucket
+}
+
 $result = Invoke-Pester -Configuration $config
 $summary = [ordered]@{
     passed  = $result.PassedCount
@@ -36,11 +44,8 @@ $summary = [ordered]@{
     skipped = $result.SkippedCount + $result.NotRunCount + $result.InconclusiveCount
 }
 
-# Every suite removes what it made: a 'pester-' bucket left on the server after the Server tests is a failure.
-if (-not $ExcludeServer -and $env:S3_ENDPOINT) {
-    Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
-    $left = @((Invoke-S3Fixture listBuckets).buckets | Where-Object { $_ -like 'pester-*' })
-    $left += @((Invoke-S3Fixture listBuckets @{ root = $true }).buckets | Where-Object { $_ -like 'pester-*' })
+if ($checkLeftovers) {
+    $left = @(Get-ServerBucket | Where-Object { $_ -notin $before })
     if ($left) {
         Write-Host "Pester suites left $($left.Count) bucket(s) behind: $($left -join ', ')" -ForegroundColor Red
         $summary.failed++

@@ -246,4 +246,57 @@ outputs:
             Get-ChildItem (Join-Path $folder 'reports') -Filter 's3audit-*.json' | Should -HaveCount 1
         }
     }
+    # Issue 13: one public bucket, one severity, whichever cmdlet reports it; the summary counts what the rows say.
+    Context 'one severity per public bucket across cmdlets on the test server' -Tag 'Server' {
+        BeforeAll {
+            $connection = Get-S3TestConnection
+            $readable = New-S3FixtureBucket 'pester-one-pub' -Acl 'public-read'
+            $writable = New-S3FixtureBucket 'pester-one-pubw' -Acl 'public-read-write'
+            $saved = $env:PESTER_SEV_AK, $env:PESTER_SEV_SK
+            $env:PESTER_SEV_AK = $env:S3_ACCESS_KEY; $env:PESTER_SEV_SK = $env:S3_SECRET_KEY
+            $path = New-Profile @"
+targets:
+  - name: rgw
+    provider: Ceph
+    endpoint: $($env:S3_ENDPOINT)
+    region: us-east-1
+    accessKeyVariable: PESTER_SEV_AK
+    secretKeyVariable: PESTER_SEV_SK
+    buckets: { include: ['$readable', '$writable'] }
+checks: { exposure: true, posture: true, logging: true }
+thresholds: { minimumSeverity: Low, failOn: High }
+"@
+            $findings = @(Invoke-S3Audit $path -InformationVariable info -WarningAction SilentlyContinue)
+            $summary = ($info | Where-Object Tags -contains 'S3AuditSummary').MessageData
+        }
+        AfterAll {
+            $env:PESTER_SEV_AK, $env:PESTER_SEV_SK = $saved
+            Remove-S3Fixture
+        }
+
+        It 'rates <Bucket> <Expected> in Get-S3AuditBucket -Detailed, Test-S3PublicExposure -Detailed and Invoke-S3Audit' -ForEach @(
+            @{ Bucket = 'readable'; Expected = 'High' }
+            @{ Bucket = 'writable'; Expected = 'Critical' }
+        ) {
+            $name = Get-Variable $Bucket -ValueOnly
+            (Get-S3AuditBucket @connection $name -Detailed | Where-Object CheckId -eq PublicExposure).Severity | Should -Be $Expected
+            (Test-S3PublicExposure @connection $name -Detailed | Where-Object Exposure -eq Public | Sort-Object Severity -Descending | Select-Object -First 1).Severity | Should -Be $Expected
+            ($findings | Where-Object { $_.BucketName -eq $name -and $_.Check -eq 'exposure' } | Sort-Object Severity -Descending | Select-Object -First 1).Severity | Should -Be $Expected
+        }
+
+        It 'counts in the summary what the rows say' {
+            $fail = @($findings | Where-Object Result -eq Fail)
+            $summary.CriticalCount | Should -Be @($fail | Where-Object Severity -eq Critical).Count
+            $summary.CriticalCount | Should -BeGreaterThan 0
+            $summary.HighCount | Should -Be @($fail | Where-Object Severity -eq High).Count
+            $summary.MediumCount | Should -Be @($fail | Where-Object Severity -eq Medium).Count
+            $summary.UnknownCount | Should -Be @($findings | Where-Object Result -eq Unknown).Count
+        }
+
+        It 'sorts and filters by severity: Critical first, -ge High only High and Critical' {
+            (@($findings | Sort-Object Severity -Descending))[0].Severity | Should -Be 'Critical'
+            @($findings | Where-Object Severity -ge High | Where-Object { $_.Severity -notin 'High', 'Critical' }) | Should -BeNullOrEmpty
+            @($findings | Where-Object Severity -ge High).Count | Should -Be ($summary.CriticalCount + $summary.HighCount + @($findings | Where-Object { $_.Result -eq 'Unknown' -and $_.Severity -ge 'High' }).Count)
+        }
+    }
 }

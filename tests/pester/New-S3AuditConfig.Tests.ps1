@@ -20,6 +20,16 @@ Describe 'New-S3AuditConfig' {
         Get-Content $path -Raw | Should -Match 'provider: Aws'
     }
 
+    It 'shows the file as Get-Item does: its folder, mode and size (issue 13)' {
+        $path = Join-Path $TestDrive 'shown.yml'
+        $file = New-S3AuditConfig $path
+        $file.PSParentPath | Should -Not -BeNullOrEmpty
+        $file.Length | Should -BeGreaterThan 0
+        $shown = $file | Out-String -Width 80
+        $shown | Should -BeExactly (Get-Item $path | Out-String -Width 80)
+        $shown | Should -Match "\s$($file.Length)\s+shown\.yml"
+    }
+
     It 'writes a target of the chosen provider' {
         $path = Join-Path $TestDrive 'exo.yml'
         New-S3AuditConfig $path -Provider Exoscale | Out-Null

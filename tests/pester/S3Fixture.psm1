@@ -137,7 +137,8 @@ function Get-RgwWrite {
         Start-Sleep -Milliseconds 200
     } while ([datetime]::UtcNow -lt $deadline)
     if (-not ($lines -match $sentinel)) { throw "The sentinel request never reached $env:S3_OPS_LOG." }
-    $lines | Where-Object { $_ -like '{*}' } | ForEach-Object { $_ | ConvertFrom-Json } |
+    # radosgw sometimes writes two records on one line ({...}{...}): one record per object.
+    $lines | ForEach-Object { $_ -replace '\}\s*\{', "}`n{" -split "`n" } | Where-Object { $_ -like '{*}' } | ForEach-Object { $_ | ConvertFrom-Json } |
         Where-Object { $_.bucket -in $Bucket -and $_.uri -match '^(PUT|POST|DELETE) ' }
 }
 

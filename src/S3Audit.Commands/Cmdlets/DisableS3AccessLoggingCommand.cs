@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.AccessLogging;
 using S3Audit.Engine.Providers;
@@ -16,6 +17,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The source buckets.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[] BucketName { get; set; } = new string[0];
 
         /// <summary>Also remove the source from S3Audit's statement in the target's policy.</summary>
@@ -25,6 +27,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The target whose policy to clean when logging is already off.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string? TargetBucketName { get; set; }
 
         /// <summary>The prefix whose resource to drop when logging is already off; default "&lt;source-bucket&gt;/".</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.AccessLogging;
 using S3Audit.Engine.Providers;
@@ -17,11 +18,13 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The source buckets whose requests are logged.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[] BucketName { get; set; } = new string[0];
 
         /// <summary>The bucket that receives the log objects (same region and account).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string TargetBucketName { get; set; } = string.Empty;
 
         /// <summary>The key prefix of the log objects; default "&lt;source-bucket&gt;/".</summary>
@@ -35,6 +38,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The date in partitioned keys: EventTime (default) or DeliveryTime.</summary>
         [Parameter]
         [ValidateSet("EventTime", "DeliveryTime")]
+        [PSDefaultValue(Value = "EventTime")]
         public string PartitionDateSource { get; set; } = "EventTime";
 
         /// <summary>Grant the legacy LogDelivery group on the target's ACL instead of a bucket-policy statement.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Acl;
 
@@ -19,6 +20,7 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[]? BucketName { get; set; }
 
         /// <summary>Object keys whose ACLs to read (instead of the bucket's).</summary>
@@ -37,6 +39,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>Object ACL requests in flight at once.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 8)]
         public int ThrottleLimit { get; set; } = 8;
 
         /// <inheritdoc />

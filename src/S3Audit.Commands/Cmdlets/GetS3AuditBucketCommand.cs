@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Posture;
 
@@ -21,6 +22,7 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[]? BucketName { get; set; }
 
         /// <summary>Default encryption other than SSE-KMS (or DSSE-KMS) is a finding.</summary>

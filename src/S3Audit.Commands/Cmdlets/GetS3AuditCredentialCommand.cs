@@ -29,11 +29,13 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>An active key older than this is not rotated (default 90, as CIS and Prowler).</summary>
         [Parameter]
         [ValidateRange(1, 3650)]
+        [PSDefaultValue(Value = 90)]
         public int MaxKeyAgeDays { get; set; } = 90;
 
         /// <summary>An active key unused for longer than this is unused (default 45, as CIS and Prowler).</summary>
         [Parameter]
         [ValidateRange(1, 3650)]
+        [PSDefaultValue(Value = 45)]
         public int MaxUnusedDays { get; set; } = 45;
 
         /// <summary>Also report roles anyone can assume or whose policies grant full S3 or admin access.</summary>
@@ -53,11 +55,13 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The Lyve Account API base URL.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [PSDefaultValue(Value = "https://api.lyvecloud.seagate.com/v2")]
         public string AccountApiUrl { get; set; } = "https://api.lyvecloud.seagate.com/v2";
 
         /// <summary>Users reviewed at once.</summary>
         [Parameter]
         [ValidateRange(1, 16)]
+        [PSDefaultValue(Value = 4)]
         public int ThrottleLimit { get; set; } = 4;
 
         /// <inheritdoc />

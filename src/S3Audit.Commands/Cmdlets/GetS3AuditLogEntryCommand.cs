@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using S3Audit.Commands.Hosting;
 
@@ -17,7 +16,5 @@ namespace S3Audit.Commands.Cmdlets
         public SwitchParameter IncludeRaw { get; set; }
 
         internal override bool IncludeRawRecords => IncludeRaw.IsPresent;
-
-        internal override Action<S3AuditLogEntry>? EntrySink => null;
     }
 }

@@ -33,6 +33,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The metric to sort by (largest first); Requests by default.</summary>
         [Parameter]
         [ValidateSet("Requests", "Errors", "BytesSent", "DistinctRemoteIps", "FirstSeen", "LastSeen", "TotalTimeMsP50", "TotalTimeMsP95", "Group")]
+        [PSDefaultValue(Value = "Requests")]
         public string SortBy { get; set; } = "Requests";
 
         internal override bool IncludeRawRecords => false;

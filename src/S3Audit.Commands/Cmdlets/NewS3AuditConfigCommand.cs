@@ -38,7 +38,9 @@ namespace S3Audit.Commands.Cmdlets
             if (ShouldProcess(path, exists ? "Replace with a starter audit configuration" : "Create a starter audit configuration"))
             {
                 AtomicFile.WriteAllText(path, AuditConfigTemplate.Render(Provider));
-                WriteObject(new FileInfo(path));
+                // Through the provider, as Get-Item gives it: with PSPath and PSParentPath, so the file-system view shows
+                // its directory, mode and size (a bare FileInfo shows them blank).
+                WriteObject(InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true), enumerateCollection: true);
             }
         }
     }

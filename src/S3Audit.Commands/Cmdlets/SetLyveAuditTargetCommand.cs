@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Lyve;
 using S3Audit.Engine.Providers;
@@ -22,6 +23,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The target bucket.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string BucketName { get; set; } = string.Empty;
 
         /// <summary>Create the bucket with object lock and a default retention when it does not exist.</summary>
@@ -31,6 +33,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The default retention mode of a created bucket.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CreateSet)]
         [ValidateSet("Governance", "Compliance")]
+        [PSDefaultValue(Value = "Governance")]
         public string RetentionMode { get; set; } = "Governance";
 
         /// <summary>The default retention of a created bucket, in days.</summary>
@@ -41,6 +44,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>The log kinds Lyve Cloud is expected to write into the bucket.</summary>
         [Parameter]
         [ValidateSet("S3", "IAM", "Console")]
+        [PSDefaultValue(Value = new[] { "S3", "IAM", "Console" }, Help = "S3, IAM, Console")]
         public string[] LogKind { get; set; } = { "S3", "IAM", "Console" };
 
         /// <inheritdoc />

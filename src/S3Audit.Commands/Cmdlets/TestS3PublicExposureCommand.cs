@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Commands.Hosting;
 using S3Audit.Engine.Exposure;
 using S3Audit.Engine.Policies;
@@ -29,6 +30,7 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string[]? BucketName { get; set; }
 
         /// <summary>Write one S3ExposureFinding per cause instead of one S3ExposureResult per bucket.</summary>
@@ -46,11 +48,13 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>With -IncludeObjects: at most this many objects per bucket (0 for all).</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [ValidateRange(0, int.MaxValue)]
+        [PSDefaultValue(Value = 1000)]
         public int MaxObjects { get; set; } = 1000;
 
         /// <summary>Object ACL requests in flight at once.</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 8)]
         public int ThrottleLimit { get; set; } = 8;
 
         /// <summary>A policy document (JSON) to judge offline, without calling S3.</summary>

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using S3Audit.Commands.Completion;
 using S3Audit.Engine.Logs;
 using S3Audit.Engine.Lyve;
 
 namespace S3Audit.Commands.Hosting
 {
     /// <summary>
-    /// What Get-S3AuditLogEntry and Measure-S3AuditLog share: where the logs are (-Path, -BucketName/-Prefix, the
+    /// What Get-S3AuditLogEntry, Measure-S3AuditLog and Export-S3AuditLog share: where the logs are (-Path, -BucketName/-Prefix, the
     /// recorded Lyve target) and the filters the engine applies before any entry object exists.
     /// </summary>
     public abstract class AuditLogCmdlet : S3AuditCmdlet
@@ -30,6 +31,7 @@ namespace S3Audit.Commands.Hosting
         [Parameter(Mandatory = true, ParameterSetName = BucketSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = LyveSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(BucketNameCompleter))]
         public string? BucketName { get; set; }
 
         /// <summary>The key prefix of the log objects.</summary>
@@ -108,18 +110,20 @@ namespace S3Audit.Commands.Hosting
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 16)]
         public int ThrottleLimit { get; set; } = 16;
 
         /// <summary>How far log object key times may lie outside -StartTime/-EndTime (delivery delay); default 2 hours.</summary>
         [Parameter(ParameterSetName = BucketSet)]
         [Parameter(ParameterSetName = LyveSet)]
+        [PSDefaultValue(Value = "02:00:00", Help = "2 hours (02:00:00)")]
         public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
 
         /// <summary>Whether entries carry the masked raw record.</summary>
         internal abstract bool IncludeRawRecords { get; }
 
         /// <summary>Where entries go; null writes them to the pipeline.</summary>
-        internal abstract Action<S3AuditLogEntry>? EntrySink { get; }
+        internal virtual Action<S3AuditLogEntry>? EntrySink => null;
 
         /// <summary>Pipeline input of a set that reads no logs itself.</summary>
         internal virtual void ProcessInputObject()
@@ -160,17 +164,21 @@ namespace S3Audit.Commands.Hosting
             EndOfInput();
         }
 
-        private void ReadLogs()
+        /// <summary>Reads what <paramref name="request"/> names into <see cref="EntrySink"/> (or the pipeline).</summary>
+        internal virtual void Read(LogReadRequest request)
         {
-            LogReadRequest? request = BuildRequest();
-            if (request == null)
-            {
-                return;
-            }
-
             var reader = new LogEntryReader(request.BucketName == null ? null : Session);
             Action<S3AuditLogEntry>? sink = EntrySink;
             RunEngine((output, token) => reader.RunAsync(request, sink ?? output.WriteObject, output, token));
+        }
+
+        private void ReadLogs()
+        {
+            LogReadRequest? request = BuildRequest();
+            if (request != null)
+            {
+                Read(request);
+            }
         }
 
         /// <summary>Collects -Path values (resolved, wildcards expanded) over all pipeline input.</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using S3Audit.Commands.Completion;
 using S3Audit.Engine.Connection;
 using S3Audit.Engine.Errors;
 using S3Audit.Engine.Pipeline;
@@ -22,6 +23,7 @@ namespace S3Audit.Commands.Hosting
         /// <summary>A profile in the shared credentials/config files.</summary>
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ProfileName { get; set; }
 
@@ -34,6 +36,7 @@ namespace S3Audit.Commands.Hosting
         /// <summary>The region, e.g. us-east-1 or ch-gva-2.</summary>
         [Parameter]
         [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
@@ -72,28 +75,43 @@ namespace S3Audit.Commands.Hosting
         public S3Provider? Provider { get; set; }
 
         /// <summary>The connection options the parameters describe; secrets leave their SecureStrings only here.</summary>
-        internal S3ConnectionOptions BuildConnectionOptions()
+        internal S3ConnectionOptions BuildConnectionOptions() => ConnectionOptions(new ConnectionParameters
+        {
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            Region = Region,
+            EndpointUrl = EndpointUrl,
+            ForcePathStyle = MyInvocation.BoundParameters.ContainsKey(nameof(ForcePathStyle)) ? ForcePathStyle.IsPresent : (bool?)null,
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+            Credential = Credential,
+            Provider = Provider,
+        });
+
+        /// <summary>The connection options for parameter values (of a running cmdlet, or of a command line being completed).</summary>
+        internal static S3ConnectionOptions ConnectionOptions(ConnectionParameters p)
         {
             var options = new S3ConnectionOptions
             {
-                ProfileName = ProfileName,
-                ProfileLocation = ProfileLocation,
-                Region = Region,
-                EndpointUrl = EndpointUrl,
-                ForcePathStyle = MyInvocation.BoundParameters.ContainsKey(nameof(ForcePathStyle)) ? ForcePathStyle.IsPresent : (bool?)null,
-                Provider = Provider,
-                SessionToken = Plain(SessionToken),
+                ProfileName = p.ProfileName,
+                ProfileLocation = p.ProfileLocation,
+                Region = p.Region,
+                EndpointUrl = p.EndpointUrl,
+                ForcePathStyle = p.ForcePathStyle,
+                Provider = p.Provider,
+                SessionToken = Plain(p.SessionToken),
             };
 
-            if (!string.IsNullOrEmpty(AccessKey) || SecretKey != null)
+            if (!string.IsNullOrEmpty(p.AccessKey) || p.SecretKey != null)
             {
-                options.AccessKey = AccessKey;
-                options.SecretKey = Plain(SecretKey);
+                options.AccessKey = p.AccessKey;
+                options.SecretKey = Plain(p.SecretKey);
             }
-            else if (Credential != null)
+            else if (p.Credential != null)
             {
-                options.AccessKey = Credential.UserName;
-                options.SecretKey = Credential.GetNetworkCredential().Password;
+                options.AccessKey = p.Credential.UserName;
+                options.SecretKey = p.Credential.GetNetworkCredential().Password;
                 options.KeysFromCredentialObject = true;
             }
 

@@ -38,13 +38,14 @@ namespace S3Audit.Engine.Acl
         {
             ObjectOwnershipState ownership = await ObjectOwnershipReader.ReadAsync(_session, bucket, cancellationToken).ConfigureAwait(false);
             output.WriteVerbose($"Bucket '{bucket}': Object Ownership {ownership.Ownership} ({ownership.Reason})");
+            string region = await RegionAsync(bucket, output, cancellationToken).ConfigureAwait(false);
 
             if (request.Keys.Count == 0)
             {
                 try
                 {
                     GetBucketAclResponse acl = await _session.Client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
-                    foreach (S3AuditAclGrant row in AclGrantMapper.ToRows(bucket, string.Empty, acl.Owner, acl.Grants, ownership.AclsInForce, _session.Provider, _session.Region))
+                    foreach (S3AuditAclGrant row in AclGrantMapper.ToRows(bucket, string.Empty, acl.Owner, acl.Grants, ownership.AclsInForce, _session.Provider, region))
                     {
                         output.WriteObject(row);
                     }
@@ -58,20 +59,20 @@ namespace S3Audit.Engine.Acl
 
             foreach (string key in request.Keys)
             {
-                await ReadObjectAclAsync(bucket, key, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
+                await ReadObjectAclAsync(bucket, region, key, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
             }
 
             if (request.ListsObjects)
             {
-                await ReadListedObjectAclsAsync(bucket, request, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
+                await ReadListedObjectAclsAsync(bucket, region, request, ownership.AclsInForce, output, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private async Task ReadListedObjectAclsAsync(string bucket, AclRequest request, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
+        private async Task ReadListedObjectAclsAsync(string bucket, string region, AclRequest request, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
         {
             try
             {
-                await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, request.Recurse, 0, request.ThrottleLimit, ProgressActivityId, aclsInForce,
+                await ObjectAclScan.ListAndReadAsync(_session, bucket, region, request.Prefix, request.Recurse, 0, request.ThrottleLimit, ProgressActivityId, aclsInForce,
                     (_, grants) => WriteAll(grants, output), output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
@@ -80,8 +81,25 @@ namespace S3Audit.Engine.Acl
             }
         }
 
-        private async Task ReadObjectAclAsync(string bucket, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken) =>
-            WriteAll(await ObjectAclScan.ReadAsync(_session, bucket, key, aclsInForce, output, cancellationToken).ConfigureAwait(false), output);
+        private async Task ReadObjectAclAsync(string bucket, string region, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken) =>
+            WriteAll(await ObjectAclScan.ReadAsync(_session, bucket, region, key, aclsInForce, output, cancellationToken).ConfigureAwait(false), output);
+
+        /// <summary>
+        /// The bucket's region as GetBucketLocation says, the value Get-S3AuditBucket gives the same bucket; Unknown when
+        /// it cannot be read (the ACL rows are still written: the region is not what this cmdlet audits).
+        /// </summary>
+        private async Task<string> RegionAsync(string bucket, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await BucketRegion.ReadAsync(_session, bucket, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                output.WriteVerbose($"Bucket '{bucket}': Region is Unknown: {S3ErrorClassifier.Classify(e, "GetBucketLocation", bucket).Message}");
+                return "Unknown";
+            }
+        }
 
         private static void WriteAll(IReadOnlyList<S3AuditAclGrant>? grants, IAuditOutput output)
         {

@@ -47,6 +47,7 @@ namespace S3Audit.Engine.Acl
                     GranteeType = type,
                     Grantee = id,
                     GranteeDisplayName = grantee.DisplayName ?? string.Empty,
+                    GranteeName = NameOf(type, id, grantee.DisplayName),
                     Permission = grant.Permission?.Value ?? string.Empty,
                     IsPublic = publicGroup.Length > 0,
                     PublicGroup = publicGroup,
@@ -55,6 +56,18 @@ namespace S3Audit.Engine.Acl
                     Region = region,
                 };
             }
+        }
+
+        /// <summary>A group by the last part of its URI (AllUsers, LogDelivery), a user by its display name, else the id.</summary>
+        internal static string NameOf(string type, string id, string? displayName)
+        {
+            if (type == "Group")
+            {
+                string group = id.TrimEnd('/');
+                return group.Substring(group.LastIndexOf('/') + 1);
+            }
+
+            return string.IsNullOrEmpty(displayName) ? id : displayName!;
         }
 
         private static (string Type, string Id) Identify(S3Grantee grantee)

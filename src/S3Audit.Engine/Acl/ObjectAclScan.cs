@@ -35,13 +35,13 @@ namespace S3Audit.Engine.Acl
     /// </summary>
     internal static class ObjectAclScan
     {
-        /// <summary>The grants of one object's ACL, or null after writing the error.</summary>
-        public static async Task<IReadOnlyList<S3AuditAclGrant>?> ReadAsync(S3Session session, string bucket, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
+        /// <summary>The grants of one object's ACL (rows carry the bucket's <paramref name="region"/>), or null after writing the error.</summary>
+        public static async Task<IReadOnlyList<S3AuditAclGrant>?> ReadAsync(S3Session session, string bucket, string region, string key, bool? aclsInForce, IAuditOutput output, CancellationToken cancellationToken)
         {
             try
             {
                 GetObjectAclResponse acl = await session.Client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-                return AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, session.Provider, session.Region).ToList();
+                return AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, session.Provider, region).ToList();
             }
             catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
@@ -52,9 +52,10 @@ namespace S3Audit.Engine.Acl
 
         /// <summary>
         /// Lists the objects under <paramref name="prefix"/> (at most <paramref name="maxObjects"/>; 0 means all) and
-        /// hands each object's grants to <paramref name="onAcl"/>, from worker threads.
+        /// hands each object's grants to <paramref name="onAcl"/> in listing (key) order, on the calling thread, while
+        /// up to <paramref name="throttleLimit"/> reads run at once.
         /// </summary>
-        public static async Task<ObjectAclScanResult> ListAndReadAsync(S3Session session, string bucket, string? prefix, bool recurse, int maxObjects, int throttleLimit,
+        public static async Task<ObjectAclScanResult> ListAndReadAsync(S3Session session, string bucket, string region, string? prefix, bool recurse, int maxObjects, int throttleLimit,
             int activityId, bool? aclsInForce, Action<string, IReadOnlyList<S3AuditAclGrant>> onAcl, IAuditOutput output, CancellationToken cancellationToken)
         {
             int listed = 0, done = 0, failed = 0;
@@ -62,22 +63,26 @@ namespace S3Audit.Engine.Acl
             string activity = $"Reading object ACLs in '{bucket}'";
             try
             {
-                await BoundedParallel.ForEachAsync(Keys(ObjectLister.ListAsync(session, bucket, prefix, recurse, cancellationToken)), throttleLimit, async (key, ct) =>
+                await BoundedParallel.ForEachInOrderAsync(Keys(ObjectLister.ListAsync(session, bucket, prefix, recurse, cancellationToken)), throttleLimit, async (key, ct) =>
                 {
-                    IReadOnlyList<S3AuditAclGrant>? grants = await ReadAsync(session, bucket, key, aclsInForce, output, ct).ConfigureAwait(false);
+                    IReadOnlyList<S3AuditAclGrant>? grants = await ReadAsync(session, bucket, region, key, aclsInForce, output, ct).ConfigureAwait(false);
                     if (grants == null)
                     {
                         Interlocked.Increment(ref failed);
-                    }
-                    else
-                    {
-                        onAcl(key, grants);
                     }
 
                     int finished = Interlocked.Increment(ref done);
                     if (finished % 100 == 0)
                     {
                         output.WriteProgress(new AuditProgress(activityId, activity, $"{finished} of {Volatile.Read(ref listed)} listed objects read"));
+                    }
+
+                    return grants;
+                }, (key, grants) =>
+                {
+                    if (grants != null)
+                    {
+                        onAcl(key, grants);
                     }
                 }, cancellationToken).ConfigureAwait(false);
             }

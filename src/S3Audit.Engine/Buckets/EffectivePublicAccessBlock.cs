@@ -18,9 +18,6 @@ namespace S3Audit.Engine.Buckets
         public string Levels { get; }
         /// <summary>Why the flag is unknown; empty otherwise.</summary>
         public string Reason { get; }
-
-        /// <summary>"True", "False" or "Unknown".</summary>
-        public string Text => Value.HasValue ? Value.Value.ToString() : "Unknown";
     }
 
     /// <summary>

@@ -6,15 +6,16 @@ using S3Audit.Engine.Connection;
 
 namespace S3Audit.Engine.Buckets
 {
-    /// <summary>One listed object: key, size and last-modified time.</summary>
+    /// <summary>One listed object: key, size, last-modified time and ETag.</summary>
     public sealed class ListedObject
     {
         /// <summary>Creates a listed object.</summary>
-        public ListedObject(string key, long size, System.DateTimeOffset? lastModified)
+        public ListedObject(string key, long size, System.DateTimeOffset? lastModified, string? eTag = null)
         {
             Key = key;
             Size = size;
             LastModified = lastModified;
+            ETag = eTag;
         }
 
         /// <summary>The object key.</summary>
@@ -23,6 +24,8 @@ namespace S3Audit.Engine.Buckets
         public long Size { get; }
         /// <summary>Last modification time, when the server sent one.</summary>
         public System.DateTimeOffset? LastModified { get; }
+        /// <summary>The ETag as listed (quotes included), when the server sent one.</summary>
+        public string? ETag { get; }
     }
 
     /// <summary>Paginated ListObjectsV2, streamed page by page.</summary>
@@ -50,7 +53,7 @@ namespace S3Audit.Engine.Buckets
                 ListObjectsV2Response page = await session.Client.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
                 foreach (S3Object item in page.S3Objects ?? new List<S3Object>())
                 {
-                    yield return new ListedObject(item.Key, item.Size ?? 0, item.LastModified.HasValue ? new System.DateTimeOffset(item.LastModified.Value.ToUniversalTime()) : (System.DateTimeOffset?)null);
+                    yield return new ListedObject(item.Key, item.Size ?? 0, item.LastModified.HasValue ? new System.DateTimeOffset(item.LastModified.Value.ToUniversalTime()) : (System.DateTimeOffset?)null, item.ETag);
                 }
 
                 token = page.IsTruncated == true ? page.NextContinuationToken : null;

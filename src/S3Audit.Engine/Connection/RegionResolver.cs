@@ -4,7 +4,10 @@ using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Connection
 {
-    /// <summary>-Region, then AWS_REGION/AWS_DEFAULT_REGION, then the profile's region, then the endpoint's, then us-east-1.</summary>
+    /// <summary>
+    /// -Region, then AWS_REGION/AWS_DEFAULT_REGION, then the profile's region, then the endpoint's, then us-east-1. The
+    /// source is one verbose sentence that names the region once.
+    /// </summary>
     internal static class RegionResolver
     {
         public const string FallbackRegion = "us-east-1";
@@ -14,7 +17,7 @@ namespace S3Audit.Engine.Connection
         {
             if (!string.IsNullOrWhiteSpace(options.Region))
             {
-                return (options.Region!, "Region obtained from the -Region parameter.", true);
+                return (options.Region!, $"Region {options.Region} from the -Region parameter.", true);
             }
 
             foreach (string variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
@@ -22,19 +25,19 @@ namespace S3Audit.Engine.Connection
                 string? value = Environment.GetEnvironmentVariable(variable);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    return (value!, $"Region obtained from the {variable} environment variable.", true);
+                    return (value!, $"Region {value} from the {variable} environment variable.", true);
                 }
             }
 
             if (profile?.Region != null)
             {
-                return (profile.Region.SystemName, $"Region obtained from profile '{profile.Name}'.", true);
+                return (profile.Region.SystemName, $"Region {profile.Region.SystemName} from profile '{profile.Name}'.", true);
             }
 
             string? fromEndpoint = ProviderDetector.RegionFromEndpoint(options.EndpointUrl);
             if (fromEndpoint != null)
             {
-                return (fromEndpoint, "Region obtained from the endpoint host name.", true);
+                return (fromEndpoint, $"Region {fromEndpoint} from the endpoint host name.", true);
             }
 
             return (FallbackRegion, $"No region was given; using {FallbackRegion}.", false);

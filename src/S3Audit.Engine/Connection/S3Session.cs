@@ -75,7 +75,7 @@ namespace S3Audit.Engine.Connection
             }
 
             verbose?.Invoke(credentials.Source);
-            verbose?.Invoke(regionSource.Contains(region) ? regionSource : regionSource + $" ({region})");
+            verbose?.Invoke(regionSource);
             verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {endpointSource}.");
             return new S3Session(options, provider, region, credentials, regionSource);
         }

@@ -100,6 +100,7 @@ namespace S3Audit.Engine.Credentials
             FullS3Access = identity.Access.FullS3,
             FullAdminAccess = identity.Access.FullAdmin,
             Findings = string.Join("; ", findings),
+            FindingCount = findings.Count,
             Severity = findings.Select(SeverityOf).DefaultIfEmpty(S3AuditSeverity.None).Max(),
             Source = identity.Source,
         };

@@ -201,7 +201,7 @@ namespace S3Audit.Engine.Exposure
             ObjectAclScanResult scan;
             try
             {
-                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
+                scan = await ObjectAclScan.ListAndReadAsync(_session, bucket, _session.Region, request.Prefix, true, request.MaxObjects, request.ThrottleLimit, ProgressActivityId, null, (key, grants) =>
                 {
                     lock (found)
                     {
@@ -314,7 +314,7 @@ namespace S3Audit.Engine.Exposure
                 Path = path,
                 Exposure = S3ExposureLevel.Unknown,
                 Why = why,
-                Severity = "Unknown",
+                Severity = ExposureVerdict.Severity(S3ExposureLevel.Unknown, PublicAccess.None),
                 Remediation = remediation ?? ExposureRemediation.ForUnreadable(permission),
                 Provider = _session.Provider,
             }, PublicAccess.None);

@@ -48,9 +48,9 @@ namespace S3Audit.Engine.Exposure
                 BucketName = bucket,
                 Provider = provider,
                 Exposure = level,
-                PublicRead = (access & PublicAccess.Read) != 0,
-                PublicWrite = (access & PublicAccess.Write) != 0,
-                PublicList = (access & PublicAccess.List) != 0,
+                PublicRead = Can(level, access, PublicAccess.Read),
+                PublicWrite = Can(level, access, PublicAccess.Write),
+                PublicList = Can(level, access, PublicAccess.List),
                 ViaAcl = viaAcl,
                 ViaPolicy = viaPolicy,
                 ViaObjectAcl = viaObjectAcl,
@@ -60,13 +60,26 @@ namespace S3Audit.Engine.Exposure
             };
         }
 
-        /// <summary>Critical for public write, High for other public access, Medium when latent, Unknown when unreadable, Info otherwise.</summary>
-        public static string Severity(S3ExposureLevel level, PublicAccess access) => level switch
+        /// <summary>Null when the verdict is Unknown: an unread path may grant it.</summary>
+        private static bool? Can(S3ExposureLevel level, PublicAccess access, PublicAccess what) =>
+            level == S3ExposureLevel.Unknown ? (bool?)null : (access & what) != 0;
+
+        /// <summary>
+        /// The one definition of an exposure finding's severity (Test-S3PublicExposure -Detailed, Get-S3AuditBucket's
+        /// PublicExposure and LatentExposure, Invoke-S3Audit's exposure rules): Critical when the public can write,
+        /// High for other public access and for a path that could not be read (it may hide public access), Medium when
+        /// latent, Info for an informational row.
+        /// </summary>
+        public static S3AuditSeverity Severity(S3ExposureLevel level, PublicAccess access) => level switch
         {
-            S3ExposureLevel.Public => (access & PublicAccess.Write) != 0 ? "Critical" : "High",
-            S3ExposureLevel.Latent => "Medium",
-            S3ExposureLevel.Unknown => "Unknown",
-            _ => "Info",
+            S3ExposureLevel.Public => (access & PublicAccess.Write) != 0 ? S3AuditSeverity.Critical : S3AuditSeverity.High,
+            S3ExposureLevel.Latent => S3AuditSeverity.Medium,
+            S3ExposureLevel.Unknown => S3AuditSeverity.High,
+            _ => S3AuditSeverity.Info,
         };
+
+        /// <summary>A bucket's verdict as one severity: the worst of its causes at the verdict's level.</summary>
+        public static S3AuditSeverity Severity(S3ExposureResult result) =>
+            Severity(result.Exposure, result.PublicWrite == true ? PublicAccess.Write : PublicAccess.Read);
     }
 }

@@ -70,19 +70,29 @@ namespace S3Audit.Engine.Logs
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 long size = 0;
+                LogSource? source = null;
+                var position = new ResumePoint();
                 try
                 {
                     // Inside the try: a file deleted since it was listed is an error for that file, not for the run.
-                    size = new FileInfo(file).Length;
-                    run.ReadFile(file, File.OpenRead(file), new ResumePoint(), decompressAhead: true, cancellationToken);
+                    var info = new FileInfo(file);
+                    size = info.Length;
+                    source = new LogSource(file, size, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), null);
+                    if (run.Plan(source, position))
+                    {
+                        run.ReadFile(file, File.OpenRead(file), position, decompressAhead: true, cancellationToken);
+                        run.Done(source, position, complete: true);
+                    }
                 }
                 catch (IOException e)
                 {
                     run.Output.WriteError(new AuditError("LogFileUnreadable", AuditErrorKind.InvalidData, $"{file}: {e.Message}", file, e));
+                    run.Done(source, position, complete: false);
                 }
                 catch (UnauthorizedAccessException e)
                 {
                     run.Output.WriteError(new AuditError("LogFileAccessDenied", AuditErrorKind.AccessDenied, $"{file}: {e.Message}", file, e));
+                    run.Done(source, position, complete: false);
                 }
 
                 run.Completed(size);
@@ -143,6 +153,13 @@ namespace S3Audit.Engine.Logs
         {
             string name = $"s3://{bucket}/{item.Key}";
             var position = new ResumePoint();
+            var source = new LogSource(name, item.Size, item.LastModified, item.ETag);
+            if (!run.Plan(source, position))
+            {
+                run.Completed(item.Size);
+                return;
+            }
+
             for (int attempt = 1; ; attempt++)
             {
                 try
@@ -171,6 +188,7 @@ namespace S3Audit.Engine.Logs
                         throw new IOException($"the download ended after {counted.BytesRead} of {expected} bytes");
                     }
 
+                    run.Done(source, position, complete: true);
                     break;
                 }
                 catch (Exception e) when (attempt < run.Request.MaxAttempts && IsTransient(e) && !cancellationToken.IsCancellationRequested)
@@ -181,6 +199,7 @@ namespace S3Audit.Engine.Logs
                 catch (Exception e) when (e is AmazonServiceException || e is IOException || e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
                     run.Output.WriteError(S3ErrorClassifier.Classify(e, "GetObject", bucket, item.Key, "LogObject"));
+                    run.Done(source, position, complete: false);
                     break;
                 }
             }
@@ -221,6 +240,23 @@ namespace S3Audit.Engine.Logs
 
             public LogReadRequest Request { get; }
             public IAuditOutput Output { get; }
+
+            /// <summary>False when the tracker says the source is already handled; otherwise sets where reading starts.</summary>
+            public bool Plan(LogSource source, ResumePoint position)
+            {
+                long skip = Request.Sources?.Plan(source) ?? 0;
+                position.Records = Math.Max(0, skip);
+                return skip >= 0;
+            }
+
+            /// <summary>Tells the tracker how far <paramref name="source"/> was read (nothing when it was never listed).</summary>
+            public void Done(LogSource? source, ResumePoint position, bool complete)
+            {
+                if (source != null)
+                {
+                    Request.Sources?.Done(source, position.Records, complete);
+                }
+            }
 
             /// <summary>
             /// Reads one file, passing over the records an earlier attempt already handled; <paramref name="position"/>

@@ -24,6 +24,8 @@ namespace S3Audit.Engine.Logs
         public int MaxWarnings { get; set; } = 20;
         /// <summary>A download that delivers no byte for this long is abandoned and retried (the SDK's timeouts cover only the response headers).</summary>
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>Decides which sources to read and from which record, and learns how far each was read (null: read everything).</summary>
+        public ILogSourceTracker? Sources { get; set; }
         /// <summary>Attempts per log object when the download fails part-way (the SDK retries each request as well).</summary>
         public int MaxAttempts { get; set; } = 4;
     }

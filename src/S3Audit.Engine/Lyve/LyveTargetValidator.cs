@@ -79,9 +79,11 @@ namespace S3Audit.Engine.Lyve
                     reasons.Add($"Object lock could not be read: {S3ErrorClassifier.Classify(e, "GetObjectLockConfiguration", target.BucketName).Message}");
                     return;
                 }
+
+                target.ObjectLockEnabled = false;
             }
 
-            if (!target.ObjectLockEnabled)
+            if (target.ObjectLockEnabled == false)
             {
                 reasons.Add($"Object lock is not enabled on '{target.BucketName}': Lyve Cloud needs an immutable target, and object lock can only be chosen when a bucket is created (create a new one with -Create).");
             }
@@ -97,7 +99,7 @@ namespace S3Audit.Engine.Lyve
             {
                 GetBucketVersioningResponse response = await _session.Client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = target.BucketName }, ct).ConfigureAwait(false);
                 target.VersioningEnabled = response.VersioningConfig?.Status == VersionStatus.Enabled;
-                if (!target.VersioningEnabled)
+                if (target.VersioningEnabled == false)
                 {
                     reasons.Add($"Versioning is not enabled on '{target.BucketName}' ({response.VersioningConfig?.Status?.Value ?? "Off"}).");
                 }

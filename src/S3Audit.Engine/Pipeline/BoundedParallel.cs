@@ -48,7 +48,78 @@ namespace S3Audit.Engine.Pipeline
                 }
             }
         }
-    
+
+        /// <summary>
+        /// Like <see cref="ForEachAsync{T}(IAsyncEnumerable{T}, int, Func{T, CancellationToken, Task}, CancellationToken)"/>,
+        /// but hands each item's result to <paramref name="onResult"/> in the order of the source, on the calling
+        /// thread, so output keeps the listing's order however the requests finish. At most four times
+        /// <paramref name="throttleLimit"/> results wait for a slower earlier item before the listing pauses.
+        /// </summary>
+        public static async Task ForEachInOrderAsync<T, TResult>(IAsyncEnumerable<T> source, int throttleLimit, Func<T, CancellationToken, Task<TResult>> work,
+            Action<T, TResult> onResult, CancellationToken cancellationToken)
+        {
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, "The throttle limit must be at least 1.");
+            }
+
+            int window = throttleLimit * 4;
+            using var gate = new SemaphoreSlim(throttleLimit);
+            var pending = new Queue<KeyValuePair<T, Task<TResult>>>();
+            try
+            {
+                await foreach (T item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    pending.Enqueue(new KeyValuePair<T, Task<TResult>>(item, RunOne(item)));
+                    while (pending.Count > 0 && (pending.Peek().Value.IsCompleted || pending.Count >= window))
+                    {
+                        await DeliverHeadAsync().ConfigureAwait(false);
+                    }
+                }
+
+                while (pending.Count > 0)
+                {
+                    await DeliverHeadAsync().ConfigureAwait(false);
+                }
+            }
+            catch
+            {
+                // Let the requests still running finish before the gate goes away; the first failure is what surfaces.
+                foreach (KeyValuePair<T, Task<TResult>> entry in pending)
+                {
+                    try
+                    {
+                        await entry.Value.ConfigureAwait(false);
+                    }
+                    catch (Exception)
+                    {
+                        // Already failing: later failures add nothing.
+                    }
+                }
+
+                throw;
+            }
+
+            async Task DeliverHeadAsync()
+            {
+                KeyValuePair<T, Task<TResult>> head = pending.Dequeue();
+                onResult(head.Key, await head.Value.ConfigureAwait(false));
+            }
+
+            async Task<TResult> RunOne(T item)
+            {
+                try
+                {
+                    return await work(item, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }
+        }
+
         private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> source)
         {
             foreach (T item in source)

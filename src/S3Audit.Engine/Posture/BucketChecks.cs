@@ -1,17 +1,21 @@
 using System.Collections.Generic;
 using System.Linq;
+using S3Audit.Engine.Exposure;
 
 namespace S3Audit.Engine.Posture
 {
     /// <summary>
-    /// The posture checks of Get-S3AuditBucket, each with its Prowler and ScoutSuite equivalent. A check whose input
-    /// is Unknown gives a finding with severity Unknown (never a pass); a NotSupported input gives no finding.
+    /// The posture checks of Get-S3AuditBucket (and Invoke-S3Audit's posture and logging checks), each with its one
+    /// severity and its Prowler and ScoutSuite equivalent. A check whose input could not be read gives a finding with
+    /// Result Unknown and the check's severity (never a pass); an input the provider does not have (listed in UnsupportedSettings) gives no finding. PublicExposure and
+    /// LatentExposure take their severity from the exposure verdict (<see cref="ExposureVerdict.Severity(S3ExposureResult)"/>),
+    /// the same one Test-S3PublicExposure and Invoke-S3Audit give the bucket's causes.
     /// </summary>
     public static class BucketChecks
     {
         private sealed class Check
         {
-            public Check(string id, string severity, string title, string remediation, string prowler, string scoutSuite)
+            public Check(string id, S3AuditSeverity? severity, string title, string remediation, string prowler, string scoutSuite)
             {
                 Id = id;
                 Severity = severity;
@@ -22,43 +26,51 @@ namespace S3Audit.Engine.Posture
             }
 
             public string Id { get; }
-            public string Severity { get; }
+            /// <summary>Null for the exposure checks, whose severity is the verdict's.</summary>
+            public S3AuditSeverity? Severity { get; }
             public string Title { get; }
             public string Remediation { get; }
             public string Prowler { get; }
             public string ScoutSuite { get; }
         }
 
-        private static readonly Check PublicExposure = new Check("PublicExposure", "Critical", "The bucket is public",
+        private static readonly Check PublicExposure = new Check("PublicExposure", null, "The bucket is public",
             "Remove the public ACL grants and policy statements listed by Test-S3PublicExposure -Detailed, and turn on Block Public Access.", "s3_bucket_public_access", "s3-bucket-world-policy-star");
-        private static readonly Check LatentExposure = new Check("LatentExposure", "Medium", "A public configuration is masked by Block Public Access or Object Ownership",
+        private static readonly Check LatentExposure = new Check("LatentExposure", null, "A public configuration is masked by Block Public Access or Object Ownership",
             "Remove the public ACL grants or policy statements; removing the masking setting would expose them.", "s3_bucket_public_access", "");
-        private static readonly Check NoDefaultEncryption = new Check("NoDefaultEncryption", "Medium", "No default encryption",
+        private static readonly Check NoDefaultEncryption = new Check("NoDefaultEncryption", S3AuditSeverity.Medium, "No default encryption",
             "Configure default encryption (SSE-KMS for log stores and backups, at least SSE-S3).", "s3_bucket_default_encryption", "s3-bucket-no-default-encryption");
-        private static readonly Check KmsRequired = new Check("KmsRequired", "Medium", "Default encryption is not SSE-KMS although KMS is required",
+        private static readonly Check KmsRequired = new Check("KmsRequired", S3AuditSeverity.Medium, "Default encryption is not SSE-KMS although KMS is required",
             "Set default encryption to aws:kms with a customer-managed key (log stores such as LogScale bucket storage are advised to use SSE-KMS).", "s3_bucket_kms_encryption", "");
-        private static readonly Check VersioningOff = new Check("VersioningOff", "Medium", "Versioning is not enabled",
+        private static readonly Check VersioningOff = new Check("VersioningOff", S3AuditSeverity.Medium, "Versioning is not enabled",
             "Enable versioning so overwritten and deleted objects can be recovered.", "s3_bucket_object_versioning", "s3-bucket-no-versioning");
-        private static readonly Check ObjectLockOff = new Check("ObjectLockOff", "High", "Object lock is not enabled on a bucket that requires it",
+        private static readonly Check ObjectLockOff = new Check("ObjectLockOff", S3AuditSeverity.High, "Object lock is not enabled on a bucket that requires it",
             "Create the backup bucket with object lock enabled (it cannot be turned on later on every provider) and set a default retention.", "s3_bucket_object_lock", "");
-        private static readonly Check LoggingOff = new Check("LoggingOff", "Medium", "Server access logging is off",
+        private static readonly Check ObjectLockNoDefaultRetention = new Check("ObjectLockNoDefaultRetention", S3AuditSeverity.Medium, "Object lock is enabled but new objects are not locked (no default retention)",
+            "Set a default retention (mode and days or years) on the bucket's object lock configuration.", "s3_bucket_object_lock", "");
+        private static readonly Check LoggingOff = new Check("LoggingOff", S3AuditSeverity.Medium, "Server access logging is off",
             "Enable server access logging to a separate log bucket (Enable-S3AccessLogging).", "s3_bucket_server_access_logging_enabled", "s3-bucket-no-logging");
-        private static readonly Check BlockPublicAccessIncomplete = new Check("BlockPublicAccessIncomplete", "High", "Block Public Access is not fully on",
+        private static readonly Check BlockPublicAccessIncomplete = new Check("BlockPublicAccessIncomplete", S3AuditSeverity.High, "Block Public Access is not fully on",
             "Turn on all four Block Public Access flags, at the account level where possible.", "s3_bucket_level_public_access_block", "");
-        private static readonly Check AclsInForce = new Check("AclsInForce", "Medium", "ACLs still govern access (Object Ownership is not BucketOwnerEnforced)",
+        private static readonly Check AclsInForce = new Check("AclsInForce", S3AuditSeverity.Medium, "ACLs still govern access (Object Ownership is not BucketOwnerEnforced)",
             "Set Object Ownership to BucketOwnerEnforced once no request depends on ACLs (access-log field aclRequired).", "s3_bucket_acl_prohibited", "");
-        private static readonly Check NoSecureTransportPolicy = new Check("NoSecureTransportPolicy", "Medium", "The bucket policy does not deny requests without TLS",
+        private static readonly Check NoSecureTransportPolicy = new Check("NoSecureTransportPolicy", S3AuditSeverity.Medium, "The bucket policy does not deny requests without TLS",
             "Add a Deny for Principal * on s3:* with Condition Bool aws:SecureTransport false.", "s3_bucket_secure_transport_policy", "s3-bucket-allowing-cleartext");
 
-        /// <summary>The findings for one bucket row (whose Exposure column is already set).</summary>
-        public static IReadOnlyList<S3AuditBucketFinding> Evaluate(S3AuditBucket row, BucketPostureRequest request, string exposureReasons)
+        /// <summary>The severity of LoggingOff, which Invoke-S3Audit's logging check also gives a provider without server access logging.</summary>
+        internal static S3AuditSeverity LoggingOffSeverity => LoggingOff.Severity!.Value;
+
+        /// <summary>The findings for one bucket row (whose Exposure column is already set from <paramref name="exposure"/>).</summary>
+        public static IReadOnlyList<S3AuditBucketFinding> Evaluate(S3AuditBucket row, BucketPostureRequest request, S3ExposureResult exposure)
         {
             var findings = new List<S3AuditBucketFinding>();
-            void Add(Check check, string detail, string? severity = null) => findings.Add(new S3AuditBucketFinding
+            S3AuditSeverity exposureSeverity = ExposureVerdict.Severity(exposure);
+            void Report(Check check, string detail, S3AuditResult result) => findings.Add(new S3AuditBucketFinding
             {
                 BucketName = row.BucketName,
                 CheckId = check.Id,
-                Severity = severity ?? check.Severity,
+                Severity = check.Severity ?? exposureSeverity,
+                Result = result,
                 Title = check.Title,
                 Detail = detail,
                 Remediation = check.Remediation,
@@ -66,13 +78,14 @@ namespace S3Audit.Engine.Posture
                 ScoutSuiteCheckId = check.ScoutSuite,
                 Provider = row.Provider,
             });
-            void Unknown(Check check, string setting) => Add(check, $"{setting} could not be read, so the check could not be made: {Reason(row, setting)}", "Unknown");
+            void Add(Check check, string detail) => Report(check, detail, S3AuditResult.Fail);
+            void Unknown(Check check, string setting) => Report(check, $"{setting} could not be read, so the check could not be made: {Reason(row, setting)}", S3AuditResult.Unknown);
 
             switch (row.Exposure)
             {
-                case S3ExposureLevel.Public: Add(PublicExposure, exposureReasons); break;
-                case S3ExposureLevel.Latent: Add(LatentExposure, exposureReasons); break;
-                case S3ExposureLevel.Unknown: Add(PublicExposure, "Exposure is unknown: " + exposureReasons, "Unknown"); break;
+                case S3ExposureLevel.Public: Add(PublicExposure, exposure.Reasons); break;
+                case S3ExposureLevel.Latent: Add(LatentExposure, exposure.Reasons); break;
+                case S3ExposureLevel.Unknown: Report(PublicExposure, "Exposure is unknown: " + exposure.Reasons, S3AuditResult.Unknown); break;
             }
 
             if (row.Encryption == "Unknown")
@@ -94,23 +107,24 @@ namespace S3Audit.Engine.Posture
 
             if (request.RequireObjectLock)
             {
-                if (row.ObjectLockEnabled == "Unknown") Unknown(ObjectLockOff, "ObjectLockEnabled");
-                else if (row.ObjectLockEnabled == "NotSupported") Add(ObjectLockOff, $"{row.Provider} does not support object lock.");
-                else if (row.ObjectLockEnabled != "Enabled") Add(ObjectLockOff, "Object lock is not enabled.");
-                else if (row.DefaultRetentionMode == "None") Add(ObjectLockOff, "Object lock is enabled but has no default retention, so new objects are not locked.", "Medium");
+                if (row.ObjectLockEnabled == null) Unknown(ObjectLockOff, "ObjectLockEnabled");
+                else if (Unsupported(row, "ObjectLockEnabled")) Add(ObjectLockOff, $"{row.Provider} does not support object lock.");
+                else if (row.ObjectLockEnabled == false) Add(ObjectLockOff, "Object lock is not enabled.");
+                else if (row.DefaultRetentionMode == "None") Add(ObjectLockNoDefaultRetention, "Object lock is enabled but has no default retention, so new objects are not locked.");
             }
 
-            if (row.LoggingEnabled == "Unknown") Unknown(LoggingOff, "LoggingEnabled");
-            else if (row.LoggingEnabled == "False") Add(LoggingOff, "The bucket has no server access logging configuration.");
+            if (row.LoggingEnabled == null) Unknown(LoggingOff, "LoggingEnabled");
+            else if (row.LoggingEnabled == false && !Unsupported(row, "LoggingEnabled")) Add(LoggingOff, "The bucket has no server access logging configuration.");
 
-            string[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
-            if (flags.All(f => f != "NotSupported"))
+            bool?[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
+            if (!Unsupported(row, "BlockPublicAccess"))
             {
-                if (flags.Contains("False"))
+                if (flags.Contains(false))
                 {
-                    Add(BlockPublicAccessIncomplete, $"Effective flags: BlockPublicAcls {row.BlockPublicAcls}, IgnorePublicAcls {row.IgnorePublicAcls}, BlockPublicPolicy {row.BlockPublicPolicy}, RestrictPublicBuckets {row.RestrictPublicBuckets} ({row.PublicAccessBlockDetail}).");
+                    Add(BlockPublicAccessIncomplete, $"Off: {string.Join(", ", FlagNames.Where((_, i) => flags[i] == false))}" +
+                        $"{(flags.Contains(null) ? "; unknown: " + string.Join(", ", FlagNames.Where((_, i) => flags[i] == null)) : string.Empty)} ({row.PublicAccessBlockDetail}).");
                 }
-                else if (flags.Contains("Unknown"))
+                else if (flags.Contains(null))
                 {
                     Unknown(BlockPublicAccessIncomplete, "BlockPublicAccess");
                 }
@@ -119,11 +133,17 @@ namespace S3Audit.Engine.Posture
             if (row.ObjectOwnership == "Unknown") Unknown(AclsInForce, "ObjectOwnership");
             else if (row.ObjectOwnership == "ObjectWriter" || row.ObjectOwnership == "BucketOwnerPreferred") Add(AclsInForce, $"Object Ownership is {row.ObjectOwnership}.");
 
-            if (row.SecureTransportEnforced == "Unknown") Unknown(NoSecureTransportPolicy, "SecureTransportEnforced");
-            else if (row.SecureTransportEnforced == "False") Add(NoSecureTransportPolicy, row.HasPolicy == "True" ? "The bucket policy has no Deny on aws:SecureTransport false." : "The bucket has no policy.");
+            if (row.SecureTransportEnforced == null) Unknown(NoSecureTransportPolicy, "SecureTransportEnforced");
+            else if (row.SecureTransportEnforced == false && !Unsupported(row, "SecureTransportEnforced")) Add(NoSecureTransportPolicy, row.HasPolicy == true ? "The bucket policy has no Deny on aws:SecureTransport false." : "The bucket has no policy.");
 
             return findings;
         }
+
+        private static readonly string[] FlagNames = { "BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets" };
+
+        /// <summary>The provider lacks the setting: its yes/no column is false, but that is no finding of its own.</summary>
+        private static bool Unsupported(S3AuditBucket row, string setting) =>
+            row.UnsupportedSettings.Split(new[] { ", " }, System.StringSplitOptions.RemoveEmptyEntries).Contains(setting);
 
         private static string Reason(S3AuditBucket row, string setting) =>
             row.Unreadable.Split(new[] { " | " }, System.StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(r => r.StartsWith(setting + ":", System.StringComparison.Ordinal)) ?? "see Unreadable";

@@ -88,16 +88,35 @@ namespace S3Audit.Engine.Posture
             }
 
             var unreadable = new List<string>();
+            var unsupported = new List<string>();
             string Text<T>(string column, Readout<T> readout, Func<T, string> read, string notConfigured)
             {
                 switch (readout.State)
                 {
                     case ReadState.Read: return read(readout.Value!);
                     case ReadState.NotConfigured: return notConfigured;
-                    case ReadState.NotSupported: return "NotSupported";
+                    case ReadState.NotSupported:
+                        unsupported.Add(column);
+                        return "NotSupported";
                     default:
                         unreadable.Add($"{column}: {readout.Reason}");
                         return "Unknown";
+                }
+            }
+
+            // Yes/no: false when nothing is configured or the provider lacks the setting (it cannot be on), null when unread.
+            bool? YesNo<T>(string column, Readout<T> readout, Func<T, bool> read)
+            {
+                switch (readout.State)
+                {
+                    case ReadState.Read: return read(readout.Value!);
+                    case ReadState.NotConfigured: return false;
+                    case ReadState.NotSupported:
+                        unsupported.Add(column);
+                        return false;
+                    default:
+                        unreadable.Add($"{column}: {readout.Reason}");
+                        return null;
                 }
             }
 
@@ -106,27 +125,32 @@ namespace S3Audit.Engine.Posture
 
             Readout<VersioningSetting> versioning = await settings.VersioningAsync().ConfigureAwait(false);
             row.Versioning = Text("Versioning", versioning, v => v.Status, "Off");
-            row.MfaDelete = versioning.State == ReadState.Read ? versioning.Value!.MfaDelete : row.Versioning;
+            row.MfaDelete = Known(versioning, v => v.MfaDelete == "Enabled");
 
             Readout<ObjectLockSetting> objectLock = await settings.ObjectLockAsync().ConfigureAwait(false);
-            row.ObjectLockEnabled = Text("ObjectLockEnabled", objectLock, l => "Enabled", "Disabled");
-            row.DefaultRetentionMode = objectLock.State == ReadState.Read ? objectLock.Value!.Mode : objectLock.State == ReadState.NotConfigured ? "None" : row.ObjectLockEnabled;
+            row.ObjectLockEnabled = YesNo("ObjectLockEnabled", objectLock, l => l.Enabled);
+            row.DefaultRetentionMode = objectLock.State == ReadState.Read ? objectLock.Value!.Mode
+                : objectLock.State == ReadState.NotConfigured ? "None"
+                : objectLock.State == ReadState.NotSupported ? "NotSupported" : "Unknown";
             row.DefaultRetentionDays = objectLock.Value?.Days;
             row.DefaultRetentionYears = objectLock.Value?.Years;
 
             Readout<EncryptionSetting> encryption = await settings.EncryptionAsync().ConfigureAwait(false);
             row.Encryption = Text("Encryption", encryption, e => e.Kind, "None");
             row.KmsKeyId = encryption.Value?.KmsKeyId ?? string.Empty;
-            row.BucketKeyEnabled = encryption.State == ReadState.Read
-                ? (encryption.Value!.BucketKeyEnabled.HasValue ? encryption.Value.BucketKeyEnabled.Value.ToString() : "False")
-                : encryption.State == ReadState.NotConfigured ? "False" : row.Encryption;
+            row.BucketKeyEnabled = Known(encryption, e => e.BucketKeyEnabled == true);
 
             Readout<LoggingSetting> logging = await settings.LoggingAsync().ConfigureAwait(false);
-            row.LoggingEnabled = Text("LoggingEnabled", logging, l => "True", "False");
+            row.LoggingEnabled = YesNo("LoggingEnabled", logging, l => true);
             row.LoggingTarget = logging.Value == null ? string.Empty : logging.Value.TargetBucket + "/" + logging.Value.TargetPrefix;
 
             EffectivePublicAccessBlock block = exposure.PublicAccessBlock;
             row.PublicAccessBlockDetail = block.NotSupported ? "NotSupported" : block.ToString();
+            if (block.NotSupported)
+            {
+                unsupported.Add("BlockPublicAccess");
+            }
+
             // Every unknown flag has the same reason (the level that could not be read), so it is listed once.
             EffectiveFlag? unknown = Array.Find(new[] { block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets }, f => f.Value == null);
             if (!block.NotSupported && unknown != null)
@@ -145,46 +169,56 @@ namespace S3Audit.Engine.Posture
             {
                 unreadable.Add("ObjectOwnership: " + ownership.Reason);
             }
+            else if (ownership.Ownership == "NotSupported")
+            {
+                unsupported.Add("ObjectOwnership");
+            }
 
             Readout<string> policy = await snapshot.PolicyAsync().ConfigureAwait(false);
-            row.HasPolicy = Text("HasPolicy", policy, p => "True", "False");
-            row.SecureTransportEnforced = await SecureTransportAsync(snapshot, policy, unreadable).ConfigureAwait(false);
-            row.WebsiteEnabled = Text("WebsiteEnabled", await snapshot.WebsiteAsync().ConfigureAwait(false), w => "True", "False");
+            row.HasPolicy = YesNo("HasPolicy", policy, p => true);
+            row.SecureTransportEnforced = await SecureTransportAsync(snapshot, policy, unreadable, unsupported).ConfigureAwait(false);
+            row.WebsiteEnabled = YesNo("WebsiteEnabled", await snapshot.WebsiteAsync().ConfigureAwait(false), w => true);
 
+            row.UnsupportedSettings = string.Join(", ", unsupported);
             row.Unreadable = string.Join(" | ", unreadable);
-            IReadOnlyList<S3AuditBucketFinding> findings = BucketChecks.Evaluate(row, request, exposure.Result.Reasons);
-            row.Findings = findings.Count;
+            IReadOnlyList<S3AuditBucketFinding> findings = BucketChecks.Evaluate(row, request, exposure.Result);
+            row.FindingCount = findings.Count;
             return new BucketPostureReport(row, findings, exposure);
         }
 
-        private async Task<string> SecureTransportAsync(BucketSnapshot snapshot, Readout<string> policy, List<string> unreadable)
+        private async Task<bool?> SecureTransportAsync(BucketSnapshot snapshot, Readout<string> policy, List<string> unreadable, List<string> unsupported)
         {
             if (_session.Capabilities.Supports(S3Feature.ExoscaleBucketPolicy) || policy.State == ReadState.NotSupported)
             {
-                return "NotSupported";
+                unsupported.Add("SecureTransportEnforced");
+                return false;
             }
 
             switch (policy.State)
             {
                 case ReadState.NotConfigured:
-                    return "False";
+                    return false;
                 case ReadState.Unknown:
                     unreadable.Add("SecureTransportEnforced: " + policy.Reason);
-                    return "Unknown";
+                    return null;
             }
 
             try
             {
-                return SecureTransportDetector.Enforces(await snapshot.PolicyDocumentAsync().ConfigureAwait(false)).ToString();
+                return SecureTransportDetector.Enforces(await snapshot.PolicyDocumentAsync().ConfigureAwait(false));
             }
             catch (PolicyParseException e)
             {
                 unreadable.Add("SecureTransportEnforced: the policy could not be parsed: " + e.Message);
-                return "Unknown";
+                return null;
             }
         }
 
-        private static string Flag(EffectivePublicAccessBlock block, EffectiveFlag flag) => block.NotSupported ? "NotSupported" : flag.Text;
+        /// <summary>A yes/no that follows another setting's read: its value when read, false when nothing is configured or supported, null when unread.</summary>
+        private static bool? Known<T>(Readout<T> readout, Func<T, bool> read) =>
+            readout.State == ReadState.Read ? read(readout.Value!) : readout.State == ReadState.Unknown ? (bool?)null : false;
+
+        private static bool? Flag(EffectivePublicAccessBlock block, EffectiveFlag flag) => block.NotSupported ? false : flag.Value;
 
         /// <summary>One auditor, so one account-level reader (one STS and S3 Control read), for every bucket of the run.</summary>
         private ExposureAuditor ExposureFor(BucketPostureRequest request)

@@ -19,6 +19,8 @@ namespace S3Audit
         public string Grantee { get; set; } = string.Empty;
         /// <summary>Display name of the grantee, where the provider returns one.</summary>
         public string GranteeDisplayName { get; set; } = string.Empty;
+        /// <summary>The grantee as a reader names it: AllUsers, AuthenticatedUsers or LogDelivery for a group, the display name of a user where there is one, otherwise <see cref="Grantee"/>.</summary>
+        public string GranteeName { get; set; } = string.Empty;
         /// <summary>FULL_CONTROL, READ, WRITE, READ_ACP or WRITE_ACP.</summary>
         public string Permission { get; set; } = string.Empty;
         /// <summary>True when the grantee is the AllUsers or AuthenticatedUsers group.</summary>
@@ -29,7 +31,7 @@ namespace S3Audit
         public bool? AclsInForce { get; set; }
         /// <summary>The provider that answered.</summary>
         public S3Provider Provider { get; set; }
-        /// <summary>The region used for the request.</summary>
+        /// <summary>The bucket's region as GetBucketLocation reports it (the value Get-S3AuditBucket gives the same bucket), or Unknown.</summary>
         public string Region { get; set; } = string.Empty;
 
         /// <inheritdoc />

@@ -7,8 +7,10 @@ namespace S3Audit
         public string BucketName { get; set; } = string.Empty;
         /// <summary>Stable check id, e.g. VersioningOff.</summary>
         public string CheckId { get; set; } = string.Empty;
-        /// <summary>Critical, High, Medium, Low, or Unknown when the check could not be made.</summary>
-        public string Severity { get; set; } = string.Empty;
+        /// <summary>How serious the problem is: the rule's severity, also when <see cref="Result"/> is Unknown.</summary>
+        public S3AuditSeverity Severity { get; set; }
+        /// <summary>Fail, or Unknown when the setting could not be read and so the check could not be made.</summary>
+        public S3AuditResult Result { get; set; }
         /// <summary>One line.</summary>
         public string Title { get; set; } = string.Empty;
         /// <summary>What was found.</summary>
@@ -23,6 +25,6 @@ namespace S3Audit
         public S3Provider Provider { get; set; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{BucketName} {CheckId} {Severity}";
+        public override string ToString() => $"{BucketName} {CheckId} {Severity} {Result}";
     }
 }

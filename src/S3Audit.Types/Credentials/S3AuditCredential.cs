@@ -48,6 +48,8 @@ namespace S3Audit
         public bool FullAdminAccess { get; set; }
         /// <summary>The findings, joined with "; " (e.g. KeyNotRotated (120 days &gt; 90); TwoActiveKeys).</summary>
         public string Findings { get; set; } = string.Empty;
+        /// <summary>How many findings <see cref="Findings"/> lists (the name every output type gives its finding count).</summary>
+        public int FindingCount { get; set; }
         /// <summary>The severity of the worst finding.</summary>
         public S3AuditSeverity Severity { get; set; }
         /// <summary>Which API supplied the facts (CredentialReport, IamApi, LyveAccountApi).</summary>

@@ -9,7 +9,7 @@ namespace S3Audit
         public string Key { get; set; } = string.Empty;
         /// <summary>Acl, Policy, ObjectAcl or Website.</summary>
         public string Path { get; set; } = string.Empty;
-        /// <summary>Public, Latent, NotPublic (informational, e.g. a Deny) or Unknown.</summary>
+        /// <summary>Public, Latent, NotPublic (informational, e.g. a Deny) or Unknown (the path could not be read: the verdict, not a severity).</summary>
         public S3ExposureLevel Exposure { get; set; }
         /// <summary>The statement's Sid or "Statement[n]"; empty for ACL findings.</summary>
         public string StatementId { get; set; } = string.Empty;
@@ -19,8 +19,11 @@ namespace S3Audit
         public string Actions { get; set; } = string.Empty;
         /// <summary>Why this is (or is not) public.</summary>
         public string Why { get; set; } = string.Empty;
-        /// <summary>Critical, High, Medium, Low, Info or Unknown.</summary>
-        public string Severity { get; set; } = string.Empty;
+        /// <summary>
+        /// Critical when the public can write, High for other public access and for a path that could not be read
+        /// (it may hide public access), Medium when Latent, Info for an informational row.
+        /// </summary>
+        public S3AuditSeverity Severity { get; set; }
         /// <summary>What to do about it.</summary>
         public string Remediation { get; set; } = string.Empty;
         /// <summary>The setting that hides it, when Exposure is Latent.</summary>

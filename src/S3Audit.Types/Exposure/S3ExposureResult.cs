@@ -9,12 +9,12 @@ namespace S3Audit
         public S3Provider Provider { get; set; }
         /// <summary>Public, Latent, NotPublic or Unknown.</summary>
         public S3ExposureLevel Exposure { get; set; }
-        /// <summary>Objects can be read by the public: now when Exposure is Public, once unmasked when it is Latent.</summary>
-        public bool PublicRead { get; set; }
-        /// <summary>Objects or the bucket's configuration can be written by the public (same timing as <see cref="PublicRead"/>).</summary>
-        public bool PublicWrite { get; set; }
-        /// <summary>The bucket can be listed by the public (same timing as <see cref="PublicRead"/>).</summary>
-        public bool PublicList { get; set; }
+        /// <summary>Objects can be read by the public: now when Exposure is Public, once unmasked when it is Latent; null when Exposure is Unknown (it cannot be ruled out).</summary>
+        public bool? PublicRead { get; set; }
+        /// <summary>Objects or the bucket's configuration can be written by the public (same timing as <see cref="PublicRead"/>); null when Exposure is Unknown.</summary>
+        public bool? PublicWrite { get; set; }
+        /// <summary>The bucket can be listed by the public (same timing as <see cref="PublicRead"/>); null when Exposure is Unknown.</summary>
+        public bool? PublicList { get; set; }
         /// <summary>The bucket ACL holds a public grant (exposed or masked); null when it could not be read or does not apply.</summary>
         public bool? ViaAcl { get; set; }
         /// <summary>The bucket policy is public (exposed or masked); null when it could not be read or judged.</summary>

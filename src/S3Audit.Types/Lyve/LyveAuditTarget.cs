@@ -19,14 +19,14 @@ namespace S3Audit
         public bool Exists { get; set; }
         /// <summary>True when the bucket answered with these credentials.</summary>
         public bool Reachable { get; set; }
-        /// <summary>True when object lock is enabled on the bucket.</summary>
-        public bool ObjectLockEnabled { get; set; }
+        /// <summary>True when object lock is enabled on the bucket; null when it could not be read (or the bucket not reached).</summary>
+        public bool? ObjectLockEnabled { get; set; }
         /// <summary>GOVERNANCE or COMPLIANCE; empty without a default retention.</summary>
         public string RetentionMode { get; set; } = string.Empty;
         /// <summary>The default retention in days (years are converted at 365 days); 0 without a default retention.</summary>
         public int RetentionDays { get; set; }
-        /// <summary>True when versioning is enabled.</summary>
-        public bool VersioningEnabled { get; set; }
+        /// <summary>True when versioning is enabled; null when it could not be read (or the bucket not reached).</summary>
+        public bool? VersioningEnabled { get; set; }
         /// <summary>The log kinds expected in the bucket, joined with ", ": S3, IAM, Console.</summary>
         public string LogKinds { get; set; } = string.Empty;
         /// <summary>True when the target is recorded in the per-user settings file.</summary>

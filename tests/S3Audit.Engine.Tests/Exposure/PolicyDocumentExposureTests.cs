@@ -18,8 +18,8 @@ public class PolicyDocumentExposureTests
         ExposureReport report = PolicyDocumentExposure.Evaluate(draft, S3Provider.Aws, "site");
         Assert.Equal((S3ExposureLevel.Public, true, true, (bool?)true, 1), (report.Result.Exposure, report.Result.PublicRead, report.Result.PublicWrite, report.Result.ViaPolicy, report.Result.FindingCount));
         Assert.Equal(2, report.Findings.Count);
-        Assert.Contains(report.Findings, f => f.StatementId == "Cdn" && f.Severity == "Critical" && f.Exposure == S3ExposureLevel.Public && f.Remediation.Contains("RestrictPublicBuckets"));
-        Assert.Contains(report.Findings, f => f.StatementId == "TlsOnly" && f.Severity == "Info" && f.Exposure == S3ExposureLevel.NotPublic);
+        Assert.Contains(report.Findings, f => f.StatementId == "Cdn" && f.Severity == S3AuditSeverity.Critical && f.Exposure == S3ExposureLevel.Public && f.Remediation.Contains("RestrictPublicBuckets"));
+        Assert.Contains(report.Findings, f => f.StatementId == "TlsOnly" && f.Severity == S3AuditSeverity.Info && f.Exposure == S3ExposureLevel.NotPublic);
         Assert.Contains("Offline check", report.Result.Reasons);
     }
 

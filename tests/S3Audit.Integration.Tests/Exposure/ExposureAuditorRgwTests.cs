@@ -90,7 +90,7 @@ public class ExposureAuditorRgwTests
         }
 
         S3ExposureFinding finding = Assert.Single(detailed.OfType<S3ExposureFinding>());
-        Assert.Equal(("Policy", "PublicRead", "*", "s3:GetObject", "High"), (finding.Path, finding.StatementId, finding.Principal, finding.Actions, finding.Severity));
+        Assert.Equal(("Policy", "PublicRead", "*", "s3:GetObject", "High"), (finding.Path, finding.StatementId, finding.Principal, finding.Actions, finding.Severity.ToString()));
         Assert.NotEmpty(finding.Remediation);
 
         // IgnorePublicAcls governs the ACL path only: it does not mask a policy.

@@ -37,7 +37,7 @@ public sealed class LyveAuditTargetRgwTests : IDisposable
         LyveAuditTarget created = await validator.ValidateAsync(bucket, CancellationToken.None);
 
         Assert.True(created.Eligible, created.Reasons);
-        Assert.Equal((true, true, "GOVERNANCE", 3, true, ""), (created.Reachable, created.ObjectLockEnabled, created.RetentionMode, created.RetentionDays, created.VersioningEnabled, created.Reasons));
+        Assert.Equal((true, (bool?)true, "GOVERNANCE", 3, (bool?)true, ""), (created.Reachable, created.ObjectLockEnabled, created.RetentionMode, created.RetentionDays, created.VersioningEnabled, created.Reasons));
         Assert.Contains("Settings → Audit Logs → target bucket", created.RemainingStep);
 
         var store = new LyveTargetStore(_settings);
@@ -89,7 +89,7 @@ public sealed class LyveAuditTargetRgwTests : IDisposable
         LyveAuditTarget target = await new LyveTargetValidator(session).ValidateAsync(bucket, CancellationToken.None);
 
         Assert.False(target.Eligible);
-        Assert.True(target.ObjectLockEnabled && target.VersioningEnabled);
+        Assert.Equal(((bool?)true, (bool?)true), (target.ObjectLockEnabled, target.VersioningEnabled));
         Assert.Equal($"'{bucket}' has object lock but no default retention (mode and days): set one, e.g. GOVERNANCE for 365 days.", target.Reasons);
     }
 

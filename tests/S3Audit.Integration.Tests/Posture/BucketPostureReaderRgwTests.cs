@@ -33,15 +33,15 @@ public class BucketPostureReaderRgwTests
         var (row, findings, output) = await ReadAsync(bucket, new BucketPostureRequest { RequireKms = true, RequireObjectLock = true });
 
         Assert.Empty(output.Errors);
-        Assert.Equal((bucket, S3Provider.Ceph, "Off", "Disabled", "Disabled", "None", "None"), (row.BucketName, row.Provider, row.Versioning, row.MfaDelete, row.ObjectLockEnabled, row.DefaultRetentionMode, row.Encryption));
-        Assert.Equal(("False", "", "False", "False", "False", "False"), (row.LoggingEnabled, row.LoggingTarget, row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
-        Assert.Equal(("NotSupported", "False", "False", "False", S3ExposureLevel.NotPublic, ""), (row.ObjectOwnership, row.HasPolicy, row.SecureTransportEnforced, row.WebsiteEnabled, row.Exposure, row.Unreadable));
+        Assert.Equal((bucket, S3Provider.Ceph, "Off", (bool?)false, (bool?)false, "None", "None"), (row.BucketName, row.Provider, row.Versioning, row.MfaDelete, row.ObjectLockEnabled, row.DefaultRetentionMode, row.Encryption));
+        Assert.Equal(((bool?)false, "", (bool?)false, (bool?)false, (bool?)false, (bool?)false), (row.LoggingEnabled, row.LoggingTarget, row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
+        Assert.Equal(("NotSupported", (bool?)false, (bool?)false, (bool?)false, S3ExposureLevel.NotPublic, ""), (row.ObjectOwnership, row.HasPolicy, row.SecureTransportEnforced, row.WebsiteEnabled, row.Exposure, row.Unreadable));
         Assert.NotNull(row.CreationDate);
         Assert.NotEmpty(row.Region);
         Assert.Equal(new[] { "BlockPublicAccessIncomplete", "KmsRequired", "LoggingOff", "NoDefaultEncryption", "NoSecureTransportPolicy", "ObjectLockOff", "VersioningOff" },
             findings.Select(f => f.CheckId).OrderBy(c => c));
-        Assert.Equal(row.Findings, findings.Count);
-        Assert.Contains(findings, f => f.CheckId == "VersioningOff" && f.ProwlerCheckId == "s3_bucket_object_versioning" && f.ScoutSuiteCheckId == "s3-bucket-no-versioning" && f.Severity == "Medium");
+        Assert.Equal(row.FindingCount, findings.Count);
+        Assert.Contains(findings, f => f.CheckId == "VersioningOff" && f.ProwlerCheckId == "s3_bucket_object_versioning" && f.ScoutSuiteCheckId == "s3-bucket-no-versioning" && f.Severity == S3AuditSeverity.Medium);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class BucketPostureReaderRgwTests
         var (row, findings, output) = await ReadAsync(bucket, new BucketPostureRequest { RequireKms = true, RequireObjectLock = true });
 
         Assert.Empty(output.Errors);
-        Assert.Equal(("Enabled", "Enabled", "COMPLIANCE", 30, (int?)null), (row.Versioning, row.ObjectLockEnabled, row.DefaultRetentionMode, row.DefaultRetentionDays, row.DefaultRetentionYears));
+        Assert.Equal(("Enabled", (bool?)true, "COMPLIANCE", (int?)30, (int?)null), (row.Versioning, row.ObjectLockEnabled, row.DefaultRetentionMode, row.DefaultRetentionDays, row.DefaultRetentionYears));
         Assert.Equal(("SSE-KMS", "testkey-1"), (row.Encryption, row.KmsKeyId));
         Assert.DoesNotContain(findings, f => f.CheckId is "KmsRequired" or "NoDefaultEncryption" or "ObjectLockOff" or "VersioningOff");
     }
@@ -125,15 +125,15 @@ public class BucketPostureReaderRgwTests
         var (row, findings, output) = await ReadAsync(source);
 
         Assert.Empty(output.Errors);
-        Assert.Equal(("True", $"{target}/logs/"), (row.LoggingEnabled, row.LoggingTarget));
-        Assert.Equal(("True", "True", "True", "True"), (row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
+        Assert.Equal(((bool?)true, $"{target}/logs/"), (row.LoggingEnabled, row.LoggingTarget));
+        Assert.Equal(((bool?)true, (bool?)true, (bool?)true, (bool?)true), (row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets));
         Assert.Contains("Account: not supported", row.PublicAccessBlockDetail);
-        Assert.Equal(("True", "True"), (row.HasPolicy, row.SecureTransportEnforced));
+        Assert.Equal(((bool?)true, (bool?)true), (row.HasPolicy, row.SecureTransportEnforced));
         Assert.DoesNotContain(findings, f => f.CheckId is "LoggingOff" or "BlockPublicAccessIncomplete" or "NoSecureTransportPolicy");
 
         // The log target's service-principal statement is not public.
         var (targetRow, _, _) = await ReadAsync(target);
-        Assert.Equal((S3ExposureLevel.NotPublic, "True", "False"), (targetRow.Exposure, targetRow.HasPolicy, targetRow.SecureTransportEnforced));
+        Assert.Equal((S3ExposureLevel.NotPublic, (bool?)true, (bool?)false), (targetRow.Exposure, targetRow.HasPolicy, targetRow.SecureTransportEnforced));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class BucketPostureReaderRgwTests
         await new BucketPostureReader(session).RunAsync(new BucketPostureRequest { BucketNames = { foreign } }, output, CancellationToken.None);
 
         S3AuditBucket row = Assert.Single(output.OfType<S3AuditBucket>());
-        Assert.Equal(("Unknown", "Unknown", "Unknown", "Unknown", "Unknown", S3ExposureLevel.Unknown), (row.Versioning, row.Encryption, row.LoggingEnabled, row.HasPolicy, row.IgnorePublicAcls, row.Exposure));
+        Assert.Equal(("Unknown", "Unknown", (bool?)null, (bool?)null, (bool?)null, S3ExposureLevel.Unknown), (row.Versioning, row.Encryption, row.LoggingEnabled, row.HasPolicy, row.IgnorePublicAcls, row.Exposure));
         Assert.Contains("Versioning: GetBucketVersioning on bucket", row.Unreadable);
         Assert.Contains("access denied", row.Unreadable);
         Assert.Contains(output.Errors, e => e.ErrorId == "BucketAccessDenied");

@@ -35,6 +35,9 @@ public class MarkdownHelpParserTests
         A thing.
         ## NOTES
         Note.
+        ## RELATED LINKS
+        - Get-Other
+        - [A page](https://example.org/page)
         """;
 
     [Fact]
@@ -52,6 +55,7 @@ public class MarkdownHelpParserTests
         Assert.Empty(help.Examples[1].Remarks);
         Assert.Equal(("S3Audit.Thing", "A thing."), (help.Outputs.Single().TypeName, help.Outputs.Single().Description.Single()));
         Assert.Equal(new[] { "Note." }, help.Notes);
+        Assert.Equal(new[] { new RelatedLink("Get-Other", null), new RelatedLink("A page", "https://example.org/page") }, help.RelatedLinks);
     }
 
     [Theory]

@@ -45,9 +45,12 @@ namespace S3Audit.Engine.Audit.Checks
         public void Fail(string bucketName, string resource, string rule, S3AuditSeverity severity, string detail, string remediation) =>
             Report(bucketName, resource, rule, severity, S3AuditResult.Fail, detail, remediation);
 
-        /// <summary>Reports that something could not be decided (Info severity; never a pass).</summary>
-        public void Unknown(string bucketName, string rule, string detail, string remediation) =>
-            Report(bucketName, string.Empty, rule, S3AuditSeverity.Info, S3AuditResult.Unknown, detail, remediation);
+        /// <summary>
+        /// Reports that something could not be decided (never a pass). <paramref name="severity"/> is the severity of the
+        /// rule that could not be decided; a finding about a whole check that could not run names no problem and is Info.
+        /// </summary>
+        public void Unknown(string bucketName, string rule, string detail, string remediation, S3AuditSeverity severity = S3AuditSeverity.Info) =>
+            Report(bucketName, string.Empty, rule, severity, S3AuditResult.Unknown, detail, remediation);
 
         private void Report(string bucketName, string resource, string rule, S3AuditSeverity severity, S3AuditResult result, string detail, string remediation) =>
             _sink.Add(new S3AuditFinding

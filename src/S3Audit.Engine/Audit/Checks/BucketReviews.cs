@@ -40,9 +40,5 @@ namespace S3Audit.Engine.Audit.Checks
             bucketOutput.Flush();
             return report;
         }
-
-        /// <summary>A severity as the bucket engines write it (Critical, High, Medium, Low, Info), or null for Unknown.</summary>
-        public static S3AuditSeverity? SeverityOf(string severity) =>
-            Enum.TryParse(severity, ignoreCase: true, out S3AuditSeverity parsed) && severity != "Unknown" ? parsed : (S3AuditSeverity?)null;
     }
 }

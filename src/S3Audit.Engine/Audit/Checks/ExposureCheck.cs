@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using S3Audit.Engine.Exposure;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Posture;
 
@@ -37,15 +38,15 @@ namespace S3Audit.Engine.Audit.Checks
 
                     // Key, statement, grantee and actions together tell two causes of one bucket apart across runs.
                     string resource = string.Join(" ", new[] { cause.Key, cause.StatementId, cause.Principal, cause.Actions }.Where(p => p.Length > 0));
-                    S3AuditSeverity severity = BucketReviews.SeverityOf(cause.Severity) ?? S3AuditSeverity.Medium;
                     string masked = cause.MaskedBy.Length > 0 ? $" (masked by {cause.MaskedBy})" : string.Empty;
-                    context.Fail(bucket, resource, $"{cause.Exposure}{cause.Path}", severity, $"{cause.Why}{masked} Actions: {cause.Actions}.", cause.Remediation);
+                    context.Fail(bucket, resource, $"{cause.Exposure}{cause.Path}", cause.Severity, $"{cause.Why}{masked} Actions: {cause.Actions}.", cause.Remediation);
                 }
 
                 if (result.Exposure == S3ExposureLevel.Unknown)
                 {
                     context.Unknown(bucket, "ExposureUnknown", "Exposure could not be decided: " + result.Reasons,
-                        "Give the auditing identity read access to the bucket's ACL, policy and Block Public Access settings, then run again.");
+                        "Give the auditing identity read access to the bucket's ACL, policy and Block Public Access settings, then run again.",
+                        ExposureVerdict.Severity(result));
                 }
             }, cancellationToken);
     }

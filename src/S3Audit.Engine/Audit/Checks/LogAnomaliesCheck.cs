@@ -41,9 +41,9 @@ namespace S3Audit.Engine.Audit.Checks
                     continue;
                 }
 
-                if (review.Bucket.LoggingEnabled != "True" || review.Bucket.LoggingTarget.Length == 0)
+                if (review.Bucket.LoggingEnabled != true || review.Bucket.LoggingTarget.Length == 0)
                 {
-                    context.Unknown(bucket, "NoAccessLogs", $"Server access logging is {review.Bucket.LoggingEnabled}, so the last {context.Settings.Hours} hour(s) could not be analysed.",
+                    context.Unknown(bucket, "NoAccessLogs", $"Server access logging {(review.Bucket.LoggingEnabled == null ? "could not be read" : "is off")}, so the last {context.Settings.Hours} hour(s) could not be analysed.",
                         "Turn on access logging (Enable-S3AccessLogging), or analyse the provider's audit logs with Get-S3AuditLogEntry.");
                     continue;
                 }

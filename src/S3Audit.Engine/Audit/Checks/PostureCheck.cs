@@ -46,7 +46,7 @@ namespace S3Audit.Engine.Audit.Checks
                 // A provider without the feature is not compliant by default: say what to use instead.
                 ProviderCapabilities capabilities = context.Session.Capabilities;
                 context.Unknown(string.Empty, _requires.Value + "NotSupported", $"{capabilities.Provider} does not support {_requires.Value}, so this check cannot pass.",
-                    capabilities.AlternativeTo(_requires.Value) ?? string.Empty);
+                    capabilities.AlternativeTo(_requires.Value) ?? string.Empty, BucketChecks.LoggingOffSeverity);
                 return Task.CompletedTask;
             }
 
@@ -59,14 +59,13 @@ namespace S3Audit.Engine.Audit.Checks
                 BucketPostureReport review = await context.Reviews.GetAsync(bucket, context.Output, ct).ConfigureAwait(false);
                 foreach (S3AuditBucketFinding finding in review.Findings.Where(f => _takes(f.CheckId)))
                 {
-                    S3AuditSeverity? severity = BucketReviews.SeverityOf(finding.Severity);
-                    if (severity == null)
+                    if (finding.Result == S3AuditResult.Unknown)
                     {
-                        context.Unknown(bucket, finding.CheckId, $"{finding.Title}: {finding.Detail}", finding.Remediation);
+                        context.Unknown(bucket, finding.CheckId, $"{finding.Title}: {finding.Detail}", finding.Remediation, finding.Severity);
                     }
                     else
                     {
-                        context.Fail(bucket, finding.CheckId, severity.Value, $"{finding.Title}: {finding.Detail}", finding.Remediation);
+                        context.Fail(bucket, finding.CheckId, finding.Severity, $"{finding.Title}: {finding.Detail}", finding.Remediation);
                     }
                 }
             }, cancellationToken);
