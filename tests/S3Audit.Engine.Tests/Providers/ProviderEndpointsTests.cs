@@ -42,25 +42,6 @@ public class ProviderEndpointsTests
         Assert.Equal("https://s3.eu-west-1.lyvecloud.seagate.com", session.EndpointUrl);
         Assert.Null(options.EndpointUrl);
         Assert.Contains("Provider Lyve from the -Provider parameter; endpoint https://s3.eu-west-1.lyvecloud.seagate.com (the Lyve endpoint of region eu-west-1).", verbose);
-        Assert.Contains("Region obtained from the -Region parameter. (eu-west-1)", verbose);
-    }
-
-    [Fact]
-    public void TheFallbackRegionIsNamedOnce()
-    {
-        var verbose = new List<string>();
-        string? saved = Environment.GetEnvironmentVariable("AWS_REGION"), savedDefault = Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        Environment.SetEnvironmentVariable("AWS_REGION", null);
-        Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", null);
-        try
-        {
-            using S3Session session = S3Session.Open(new S3ConnectionOptions { AccessKey = "AKID", SecretKey = "secret" }, verbose.Add);
-            Assert.Contains("No region was given; using us-east-1.", verbose);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("AWS_REGION", saved);
-            Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", savedDefault);
-        }
+        Assert.Contains("Region eu-west-1 from the -Region parameter.", verbose);
     }
 }
