@@ -40,6 +40,7 @@ namespace S3Audit.Commands.Cmdlets
         /// <summary>How many buckets are read at once; rows keep the order of the buckets.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 4)]
         public int ThrottleLimit { get; set; } = 4;
 
         /// <inheritdoc />
