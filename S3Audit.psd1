@@ -18,7 +18,8 @@
         'formats/S3Audit.Lyve.Format.ps1xml',
         'formats/S3Audit.Exposure.Format.ps1xml',
         'formats/S3Audit.Bucket.Format.ps1xml',
-        'formats/S3Audit.Logs.Format.ps1xml'
+        'formats/S3Audit.Logs.Format.ps1xml',
+        'formats/S3Audit.Proxy.Format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-S3AuditAcl',
@@ -26,6 +27,7 @@
         'Get-S3AuditCredential',
         'Get-S3AuditLogEntry',
         'Invoke-S3Audit',
+        'Export-S3AuditReport',
         'New-S3AuditConfig',
         'New-S3LogStoragePolicy',
         'New-S3ReadOnlyLogPolicy',
@@ -36,7 +38,10 @@
         'Measure-S3AuditLog',
         'Export-S3AuditLog',
         'Get-S3AuditLogTable',
-        'Test-S3PublicExposure'
+        'Test-S3PublicExposure',
+        'Start-S3AuditProxy',
+        'Get-S3AuditProxy',
+        'Stop-S3AuditProxy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

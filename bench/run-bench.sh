@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of the log engine on this machine. Every figure is printed as a ratio to a floor measured in the
+# Benchmarks of the log engine and the HTML report on this machine. Every figure is printed as a ratio to a floor measured in the
 # same run (StreamReader.ReadLine, gzip decompression alone, jq, ThrottleLimit 1). Needs root for RGW (figure 5).
 # Export CEPH_DIR/RGW_PORT/MON_PORT/MON_PORT2 to use your own RGW cluster.
 set -euo pipefail
@@ -9,7 +9,9 @@ command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
 # Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
-# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB].
+# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB],
+# html N (the HTML report of N findings in headless Chromium),
+# gateway (Start-S3AuditProxy's gateway vs RGW direct; the gateway runs in a child process, mode gateway-server).
 
 echo "== (1)(2)(4) parsing, gzip, Measure engine"
 $BENCH cpu | tee /tmp/s3audit-bench-cpu.jsonl | grep -v minio-errors
@@ -30,9 +32,16 @@ echo "== (7)(8) Parquet export: rate, size, peak memory"
 $BENCH export
 $BENCH export-memory
 
+echo "== (9) HTML report of 10,000 findings: size, write, headless Chromium load"
+bash tests/browser/chromium.sh install >/dev/null
+$BENCH html 10000
+
 echo "== (5) RGW downloads"
 SERVER="$REPO/tests/server/s3-ceph.sh"
 bash "$SERVER" start >/dev/null
 trap 'bash "$SERVER" stop >/dev/null 2>&1 || true' EXIT
 set -a; . "${CEPH_ROOT:-/tmp/ceph-root}${CEPH_DIR:-/srv/ceph}/s3.env"; set +a
 $BENCH rgw 5000
+
+echo "== (10) logging gateway vs RGW direct"
+$BENCH gateway

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command (README and .ci/run): installs (cached, pinned) PowerShell 7.6.10 and Pester 5.7.1, builds,
+# The test command (README and .ci/run): installs (cached, pinned) PowerShell 7.6.10 and Pester 5.7.1, Debian's
+# chromium when missing (headless browser tests of the HTML report), builds,
 # installs (cached) and starts Ceph RGW on 127.0.0.1, runs every xunit test project and every Pester suite (the
 # Server-tagged ones against that RGW), stops RGW, prints one line summing both runners and exits non-zero on any
 # failure. With CI=true a skipped or not-run test is a failure too.
@@ -19,6 +20,9 @@ dotnet tool restore >/dev/null || { echo "dotnet tool restore failed" >&2; exit 
 dotnet restore "$PESTER_PROJECT" -nologo >/dev/null || { echo "Pester did not restore" >&2; exit 1; }
 PESTER_PSD1="${NUGET_PACKAGES:-$HOME/.nuget/packages}/pester/$PESTER_VERSION/tools/Pester.psd1"
 [ -f "$PESTER_PSD1" ] || { echo "Pester module missing at $PESTER_PSD1" >&2; exit 1; }
+
+echo "== Chromium (Debian's package) for the HTML report's browser tests and bench"
+bash tests/browser/chromium.sh install || { echo "Chromium did not install" >&2; exit 1; }
 
 echo "== build"
 dotnet build -c Release S3Audit.sln -nologo -clp:ErrorsOnly || exit 1

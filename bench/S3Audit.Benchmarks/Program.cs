@@ -124,6 +124,15 @@ else if (mode == "export-memory")
     long peak = Process.GetCurrentProcess().PeakWorkingSet64;
     Console.WriteLine(JsonSerializer.Serialize(new { figure = $"peak memory exporting {size / mb} MB of distinct lines to Parquet", bytesRead = size, rows, parquetBytes = bytes, seconds = Math.Round(sw.Elapsed.TotalSeconds, 1), peakMB = peak / mb, targetMB = 400, pass = peak < 400 * mb }));
 }
+else if (mode == "gateway")
+{
+    // (10) the logging gateway vs RGW direct (GET/PUT 64 MiB, 16 concurrent small GETs, memory while 2 GiB pass)
+    await GatewayBench.RunAsync();
+}
+else if (mode == "gateway-server")
+{
+    GatewayBench.Serve(args[1], args[2]);
+}
 else if (mode == "rgw")
 {
     // (5) 5,000 small log objects from RGW: -ThrottleLimit 16 vs 1.
@@ -158,6 +167,11 @@ else if (mode == "rgw")
     double one = Run(1);
     double sixteen = Run(16);
     Report($"{objects} small log objects from RGW, ThrottleLimit 16 vs 1", sixteen, one, 6.0, "objects/s");
+}
+else if (mode == "html")
+{
+    // (9) The HTML report of N findings (10,000 by default): size, write time, and headless Chromium's load time.
+    await HtmlReportBench.RunAsync(dir, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
 }
 
 // Every entry, and with the 1% filter; the entry count must match the plain file's (plainEntries, counted by the caller).

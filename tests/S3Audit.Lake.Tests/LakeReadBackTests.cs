@@ -32,11 +32,11 @@ public class LakeReadBackTests
         string lake = LakeFixture.TempFolder("examples");
         (LakeExportResult result, _) = await LakeFixture.ExportAsync(LakeFixture.Request(lake), LakeFixture.Read(LakeFixture.Examples));
 
-        Assert.Equal(7, result.Files.Select(f => f.Source).Distinct().Count());
+        Assert.Equal(8, result.Files.Select(f => f.Source).Distinct().Count());
         await AssertSameAsMeasure(lake, LakeFixture.Read(LakeFixture.Examples));
         using var db = LakeFixture.Open(lake);
         var sources = LakeFixture.Rows(db, "SELECT DISTINCT source FROM s3audit_logs ORDER BY source").Select(r => (string)r[0]!).ToList();
-        Assert.Equal(new[] { "aws_access_log", "ceph_ops_log", "cloudtrail", "lyve_account_api", "lyve_console", "lyve_s3_audit", "minio_audit" }, sources);
+        Assert.Equal(new[] { "aws_access_log", "ceph_ops_log", "cloudtrail", "exoscale_data_events", "lyve_account_api", "lyve_console", "lyve_s3_audit", "minio_audit" }, sources);
         Assert.Equal(result.Summary.Rows, result.Files.Sum(f => f.Rows));
         Assert.All(result.Files, f => Assert.Equal(new FileInfo(f.Path).Length, f.Bytes));
     }

@@ -17,6 +17,18 @@ namespace S3Audit.TestSupport
 
         /// <summary>True for a request that can change state.</summary>
         public bool IsWrite => Method is "PUT" or "POST" or "DELETE";
+
+        /// <summary>The object key ("object"), empty for bucket requests.</summary>
+        public string Object { get; init; } = string.Empty;
+
+        /// <summary>RGW's request id ("trans_id"), the x-amz-request-id it answered with.</summary>
+        public string RequestId { get; init; } = string.Empty;
+
+        /// <summary>Response bytes RGW sent ("bytes_sent").</summary>
+        public long BytesSent { get; init; }
+
+        /// <summary>Request bytes RGW received ("bytes_received").</summary>
+        public long BytesReceived { get; init; }
     }
 
     /// <summary>
@@ -113,7 +125,13 @@ namespace S3Audit.TestSupport
                 {
                     using JsonDocument json = JsonDocument.Parse(line);
                     JsonElement root = json.RootElement;
-                    entries.Add(new OpsLogEntry(Text(root, "bucket"), Text(root, "operation"), Text(root, "uri"), Text(root, "http_status")));
+                    entries.Add(new OpsLogEntry(Text(root, "bucket"), Text(root, "operation"), Text(root, "uri"), Text(root, "http_status"))
+                    {
+                        Object = Text(root, "object"),
+                        RequestId = Text(root, "trans_id"),
+                        BytesSent = Number(root, "bytes_sent"),
+                        BytesReceived = Number(root, "bytes_received"),
+                    });
                 }
                 catch (JsonException)
                 {
@@ -123,6 +141,9 @@ namespace S3Audit.TestSupport
 
             return entries;
         }
+
+        private static long Number(JsonElement root, string name) =>
+            root.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
 
         private static string Text(JsonElement root, string name) => root.TryGetProperty(name, out JsonElement v) ? v.ToString() : string.Empty;
     }

@@ -105,3 +105,43 @@ namespace S3Audit.TestSupport
         }
     }
 }
+
+namespace S3Audit.TestSupport
+{
+    /// <summary>Removes what a test stored: the test RGW keeps objects in 1 GiB of RAM (memstore).</summary>
+    public static class RgwCleanup
+    {
+        /// <summary>Deletes every object (and unfinished multipart upload) of the bucket, then the bucket; a missing bucket is fine.</summary>
+        public static async System.Threading.Tasks.Task RemoveBucketAsync(string bucket)
+        {
+            using Amazon.S3.AmazonS3Client s3 = RgwServer.RawClient();
+            try
+            {
+                var uploads = await s3.ListMultipartUploadsAsync(bucket);
+                foreach (var upload in uploads.MultipartUploads ?? new System.Collections.Generic.List<Amazon.S3.Model.MultipartUpload>())
+                {
+                    await s3.AbortMultipartUploadAsync(bucket, upload.Key, upload.UploadId);
+                }
+
+                while (true)
+                {
+                    var listing = await s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = bucket });
+                    if (listing.S3Objects == null || listing.S3Objects.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var o in listing.S3Objects)
+                    {
+                        await s3.DeleteObjectAsync(bucket, o.Key);
+                    }
+                }
+
+                await s3.DeleteBucketAsync(bucket);
+            }
+            catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+            {
+            }
+        }
+    }
+}

@@ -43,7 +43,7 @@ Describe 'Enable-S3AccessLogging' {
 
     Context 'Provider refusals' -Tag 'CI' {
         It 'refuses <Provider> with FeatureNotSupported' -TestCases @(
-            @{ Provider = 'Exoscale'; Text = 'controlled client' }
+            @{ Provider = 'Exoscale'; Text = 'Start-S3AuditProxy' }
             @{ Provider = 'Lyve'; Text = 'Set-LyveAuditTarget' }
             @{ Provider = 'Minio'; Text = 'audit webhook' }
         ) {

@@ -56,14 +56,17 @@ function Get-S3AuditExample {
 function Get-S3AuditExampleExemption {
     @{
         'README.md block 1' = 'Install-Module reaches the PowerShell Gallery; installing by name is tested from a local repository (Packaging.Tests.ps1).'
+        'Start-S3AuditProxy example 3' = 'Registers a Windows scheduled task (a systemd unit on Linux); -Wait itself is tested in Start-S3AuditProxy.Tests.ps1.'
+        'Start-S3AuditProxy example 4' = 'Needs a PFX certificate file and listens on every address; HTTPS is tested in ProxyTlsRgwTests.'
     }
 }
 
 <#
 .SYNOPSIS
-    Whether an example may show nothing when it works: its last statement writes a file (Export-Csv, Set-Content,
-    Out-File), assigns, decides (if), imports a module, previews (-WhatIf) or changes state without -PassThru. Any
-    other example that shows nothing is a failure: a pipeline that silently passed nothing along.
+    Whether an example may show nothing when it works: its last statement writes a file (Export-Csv,
+    Export-S3AuditReport, Set-Content, Out-File), assigns, decides (if), imports a module, previews (-WhatIf) or
+    changes state without -PassThru. Any other example that shows nothing is a failure: a pipeline that silently
+    passed nothing along.
 #>
 function Test-S3AuditExampleMayBeSilent {
     param([Parameter(Mandatory)] [string] $Code)
@@ -74,7 +77,7 @@ function Test-S3AuditExampleMayBeSilent {
     if ($command -isnot [System.Management.Automation.Language.CommandAst]) { return $false }
     $name = $command.GetCommandName()
     $parameters = @($last.PipelineElements | ForEach-Object { $_.CommandElements } | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] } | ForEach-Object ParameterName)
-    if ($name -in 'Export-Csv', 'Set-Content', 'Out-File', 'Out-Null', 'Import-Module' -or $parameters -contains 'WhatIf') { return $true }
+    if ($name -in 'Export-Csv', 'Export-S3AuditReport', 'Set-Content', 'Out-File', 'Out-Null', 'Import-Module' -or $parameters -contains 'WhatIf') { return $true }
     $verb = ($name -split '-')[0]
     $verb -in 'Enable', 'Disable', 'Set', 'Remove' -and $parameters -notcontains 'PassThru'
 }
@@ -178,10 +181,10 @@ function Use-ExampleEnvironment {
     finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
 }
 
-# Endpoint URLs of the examples become the test server's (a Lyve Cloud endpoint keeps its provider), and the key
-# placeholders the test server's access key.
+# Endpoint URLs of the examples (and the logging gateway's -Upstream) become the test server's (a Lyve Cloud endpoint
+# keeps its provider), and the key placeholders the test server's access key.
 function ConvertTo-TestConnection([string] $Code) {
-    $Code = [regex]::Replace($Code, '(-EndpointUrl\s+)(https?://\S+)', {
+    $Code = [regex]::Replace($Code, '(-EndpointUrl\s+|-Upstream\s+)(https?://\S+)', {
         param($m)
         $provider = if ($m.Groups[2].Value -match 'lyve') { ' -Provider Lyve' } else { '' }
         "$($m.Groups[1].Value)'$env:S3_ENDPOINT'$provider"

@@ -42,7 +42,7 @@ Describe 'Export-S3AuditLog' {
         $lake = Join-Path $TestDrive 'lake'
         $files = Export-S3AuditLog -Path $examples -Destination $lake -InformationVariable first
         $files | ForEach-Object { $_ | Should -BeOfType S3Audit.S3AuditLogExportFile }
-        $files.Count | Should -Be 11
+        $files.Count | Should -Be 13
         ($files | Measure-Object Rows -Sum).Sum | Should -Be $entryCount
         $files | ForEach-Object { Test-Path $_.Path | Should -BeTrue; (Get-Item $_.Path).Length | Should -Be $_.Bytes }
         $files.Path | Should -Match ([regex]::Escape($lake) + '[\\/]source=[a-z_0-9]+[\\/]year=\d{4}[\\/]month=\d{2}[\\/]day=\d{2}[\\/][^\\/]+\.parquet$')
@@ -50,13 +50,13 @@ Describe 'Export-S3AuditLog' {
         $summary | Should -BeOfType S3Audit.S3AuditLogExportSummary
         $first.Tags | Should -Contain 'S3AuditLogExportSummary'
         $summary.Rows | Should -Be $entryCount
-        $summary.SourcesRead | Should -Be 12
+        $summary.SourcesRead | Should -Be 14
 
         $again = Export-S3AuditLog -Path $examples -Destination $lake -InformationVariable second
         $again | Should -BeNullOrEmpty
-        $second.MessageData.SourcesSkipped | Should -Be 12
+        $second.MessageData.SourcesSkipped | Should -Be 14
         $second.MessageData.Rows | Should -Be 0
-        @(Get-ChildItem $lake -Recurse -Filter *.parquet).Count | Should -Be 11
+        @(Get-ChildItem $lake -Recurse -Filter *.parquet).Count | Should -Be 13
     }
 
     It 'takes entries from the pipeline' {
@@ -87,7 +87,7 @@ Describe 'Export-S3AuditLog' {
         Test-Path $lake | Should -BeFalse
         $text = Get-Content $transcript -Raw
         $text | Should -Match 'What if: Performing the operation "Write 5 rows \(2019-02-06 00:00:38 to 2019-02-06 00:01:57 UTC\)" on target ".*source=aws_access_log[\\/]year=2019[\\/]month=02[\\/]day=06'
-        ([regex]::Matches($text, 'What if: Performing the operation "Write')).Count | Should -Be 11
+        ([regex]::Matches($text, 'What if: Performing the operation "Write')).Count | Should -Be 13
     }
 
     It 'shows files and the run summary readably at 80 and 120 columns' {

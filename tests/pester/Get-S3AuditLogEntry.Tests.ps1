@@ -23,7 +23,7 @@ Describe 'Get-S3AuditLogEntry' {
     It 'reads every format in the examples folder' {
         $entries = Get-S3AuditLogEntry -Path $examples
         $formats = $entries.Source | ForEach-Object ToString | Sort-Object -Unique
-        $formats | Should -Be @('AwsAccessLog', 'CephOpsLog', 'CloudTrail', 'LyveAccountApi', 'LyveConsole', 'LyveS3Audit', 'MinioAudit')
+        $formats | Should -Be @('AwsAccessLog', 'CephOpsLog', 'CloudTrail', 'ExoscaleDataEvents', 'LyveAccountApi', 'LyveConsole', 'LyveS3Audit', 'MinioAudit')
         $entries | Where-Object { $_.Raw } | Should -BeNullOrEmpty
     }
 

@@ -82,6 +82,8 @@ function Get-S3AuditViewColumn {
         LyveAuditTarget       = @{ At80 = 'BucketName', 'Eligible', 'Retention', 'Versioning', 'Reasons'; At120 = @() }
         S3AuditLogEntry       = @{ At80 = 'Time (UTC)', 'Operation', 'Status', 'Requester', 'BucketName/Key'; At120 = @() }
         S3AuditLogSummary     = @{ At80 = 'Requests', 'Group', 'Errors', 'BytesSent', 'FirstSeen (UTC)', 'LastSeen (UTC)'; At120 = @() }
+        S3AuditLogActivity    = @{ At80 = 'Target', 'BucketName', 'StartTime', 'Requests', 'Errors'; At120 = @() }
+        S3AuditProxy          = @{ At80 = 'Id', 'State', 'Requests', 'Errors', 'Endpoint', 'Upstream'; At120 = @() }
         S3AuditLogExportFile  = @{ At80 = 'Source', 'Day', 'Rows', 'Size', 'File'; At120 = @() }
         S3AuditLogExportSummary = @{ At80 = 'Rows', 'Files', 'Size', 'Read', 'Skipped', 'Failed', 'Destination'; At120 = @() }
     }

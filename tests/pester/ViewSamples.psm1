@@ -115,7 +115,15 @@ function Get-S3AuditViewSample {
         New-Row S3Audit.S3AuditRunSummary @{ ConfigPath = '/srv/audit/audit.yml'; StartTime = (T '2026-12-03T02:00:00Z'); EndTime = (T '2026-12-03T02:00:41Z'); TargetCount = 3
             CompleteTargets = 'rgw; aws-prod'; IncompleteTargets = "exo-gva (Target 'exo-gva': The environment variable 'EXOSCALE_API_KEY' named by target 'exo-gva' is not set.)"
             BucketCount = 12; FindingCount = 14; CriticalCount = 1; HighCount = 4; MediumCount = 7; LowCount = 1; UnknownCount = 1; NewCount = 3; ResolvedCount = 1
-            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json' }
+            FailOn = 'High'; ThresholdExceeded = $true; OutputFiles = '/srv/audit/reports/s3audit-2026-12-03.csv; /srv/audit/reports/s3audit-2026-12-03.json'
+            MinimumSeverity = 'Low'; BaselinePath = '/srv/audit/reports/s3audit-2026-12-02.json' }
+    )
+
+    $samples['S3Audit.S3AuditLogActivity'] = @(
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'rgw'; BucketName = 'backup-prod-eu-central-archive'; StartTime = (T '2026-12-02T02:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 184220; Errors = 312; RequestsPerHour = [int[]](1..24 | ForEach-Object { 7000 + $_ * 100 }); ErrorsPerHour = [int[]](1..24 | ForEach-Object { $_ % 3 * 4 }) }
+        New-Row S3Audit.S3AuditLogActivity @{ Target = 'exoscale-gva'; BucketName = 'logs'; StartTime = (T '2026-12-02T20:00:00Z'); EndTime = (T '2026-12-03T02:00:00Z')
+            Requests = 0; Errors = 0; RequestsPerHour = [int[]](0, 0, 0, 0, 0, 0); ErrorsPerHour = [int[]](0, 0, 0, 0, 0, 0) }
     )
 
     $samples['S3Audit.S3AuditCredential'] = @(
@@ -193,6 +201,15 @@ function Get-S3AuditViewSample {
             Rows = 12582912; Files = 14; Bytes = 1610612736; Partitions = 3; FirstTime = (T '2026-12-01T00:00:00Z'); LastTime = (T '2026-12-02T23:59:59Z'); Manifest = 's3://my-lake/audit/_s3audit/manifest.json' }
         New-Row S3Audit.S3AuditLogExportSummary @{ Destination = '/srv/lake'; StartTime = (T '2026-12-03T02:30:00Z'); EndTime = (T '2026-12-03T02:30:01Z'); SourcesRead = 0; SourcesSkipped = 3; SourcesFailed = 0
             Rows = 0; Files = 0; Bytes = 0; Partitions = 0; Manifest = '/srv/lake/_s3audit/manifest.json' }
+    )
+
+    $samples['S3Audit.S3AuditProxy'] = @(
+        New-Row S3Audit.S3AuditProxy @{ Id = 1; Endpoint = 'http://127.0.0.1:9000'; Upstream = 'https://sos-ch-gva-2.exo.io'; LogPath = '/var/log/s3gateway'
+            CurrentLogFile = '/var/log/s3gateway/2026-12-03-02-00-00-5F1C3A9B7D2E4F60'; State = 'Running'; Requests = 184220; Errors = 12; ActiveRequests = 3
+            BytesIn = 53687091200; BytesOut = 1073741824; AccessKeyId = '****WXYZ'; StartTime = (T '2026-12-02T18:00:00Z') }
+        New-Row S3Audit.S3AuditProxy @{ Id = 2; Endpoint = 'https://10.0.0.5:9443'; Upstream = 'http://rgw.backup.internal.example:7480'; LogPath = '/srv/s3audit/gateway-logs'
+            CurrentLogFile = ''; State = 'Stopped'; Requests = 0; Errors = 0; LogLinesDropped = 2; LogError = "The log folder '/srv/s3audit/gateway-logs' is full."
+            AccessKeyId = '****BKUP'; StartTime = (T '2026-12-03T01:00:00Z'); StopTime = (T '2026-12-03T01:05:00Z') }
     )
 
     $samples

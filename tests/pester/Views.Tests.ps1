@@ -51,6 +51,8 @@ BeforeAll {
         LyveAuditTarget       = @{ At80 = 'COMPLIANCE 3650d', 'Unknown' }
         S3AuditLogEntry       = @{ At80 = '2019-02-06 00:00:38', 'GetBucketVersioning', '403' }
         S3AuditLogSummary     = @{ At80 = 'GetObject', '116.0 KB', '2026-11-21 13:19', '(all)' }
+        S3AuditLogActivity    = @{ At80 = 'backup-prod-eu-central-archive', '2026-12-02 02:00', '184220', '312' }
+        S3AuditProxy          = @{ At80 = 'Running', '184220', 'http://127.0.0.1:9000', 'https://sos-ch-gva-2.exo.io'; At120 = 'http://rgw.backup.internal.example:7480' }
         S3AuditLogExportFile  = @{ At80 = 'aws_access_log', 'lyve_account_api', '2026-11-20', '1048576', '128.0 MB'; At120 = '20261203T023012Z-4a0dcca9-00001.parquet' }
         S3AuditLogExportSummary = @{ At80 = '12582912', '1.5 GB', 's3://my-lake/audit/' }
     }

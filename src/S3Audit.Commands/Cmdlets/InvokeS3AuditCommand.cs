@@ -12,7 +12,7 @@ namespace S3Audit.Commands.Cmdlets
 {
     /// <summary>
     /// Runs a complete review from an audit profile (YAML): every target, every enabled check, drift against a
-    /// baseline, and the configured CSV/JSON reports. Writes one S3AuditFinding per finding; the run summary goes to
+    /// baseline, and the configured CSV/JSON/HTML reports. Writes one S3AuditFinding per finding; the run summary goes to
     /// the information stream (tag S3AuditSummary) and into the JSON report. A profile that is missing or invalid is a
     /// non-terminating error for that profile: the other profiles piped in are still audited.
     /// </summary>
@@ -48,7 +48,7 @@ namespace S3Audit.Commands.Cmdlets
             IReadOnlyList<S3AuditFinding>? baselineFindings = baseline == null ? null : ReadBaseline(baseline);
 
             S3AuditRunSummary? summary = null;
-            RunEngine(async (output, token) => summary = await new AuditRunner().RunWithBaselineAsync(config, baselineFindings, output, token).ConfigureAwait(false));
+            RunEngine(async (output, token) => summary = await new AuditRunner().RunWithBaselineAsync(config, baselineFindings, output, token, baseline).ConfigureAwait(false));
 
             if (summary != null)
             {

@@ -21,5 +21,12 @@ namespace S3Audit.Commands.Hosting
         public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
         public const string LogPathNotFound = nameof(LogPathNotFound);
         public const string LyveTargetNotRecorded = nameof(LyveTargetNotRecorded);
+        public const string InvalidReportInput = nameof(InvalidReportInput);
+        public const string ReportInputNotFound = nameof(ReportInputNotFound);
+        public const string ReportInputInvalid = nameof(ReportInputInvalid);
+        public const string ReportFileExists = nameof(ReportFileExists);
+        public const string ReportWriteFailed = nameof(ReportWriteFailed);
+        public const string ProxyStartFailed = nameof(ProxyStartFailed);
+        public const string ProxyNotFound = nameof(ProxyNotFound);
     }
 }

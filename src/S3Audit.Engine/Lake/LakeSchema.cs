@@ -50,6 +50,7 @@ namespace S3Audit.Engine.Lake
             [S3AuditLogFormat.LyveConsole] = "lyve_console",
             [S3AuditLogFormat.CloudTrail] = "cloudtrail",
             [S3AuditLogFormat.CephOpsLog] = "ceph_ops_log",
+            [S3AuditLogFormat.ExoscaleDataEvents] = "exoscale_data_events",
         };
 
         /// <summary>

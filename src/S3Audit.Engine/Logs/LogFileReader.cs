@@ -23,6 +23,8 @@ namespace S3Audit.Engine.Logs
         private readonly Utf8StringPool _pool = new Utf8StringPool();
         private readonly AwsAccessLogParser _aws;
         private readonly JsonAuditRecordParser _json;
+        private readonly ExoscaleDataEventParser _exoscale;
+        private bool _exoscaleEvents;
         private Stream? _stream;
         private LineReader? _lines;
         private Mode _mode;
@@ -51,6 +53,7 @@ namespace S3Audit.Engine.Logs
             _filter = options.Filter;
             _aws = new AwsAccessLogParser(_pool);
             _json = new JsonAuditRecordParser(_pool);
+            _exoscale = new ExoscaleDataEventParser(_pool);
         }
 
         /// <summary>Records (lines, or JSON values) read, whatever became of them.</summary>
@@ -182,6 +185,9 @@ namespace S3Audit.Engine.Logs
                     return Mode.JsonDocument;
                 case S3AuditLogFormat.Auto:
                     break;
+                case S3AuditLogFormat.ExoscaleDataEvents:
+                    _exoscaleEvents = true;
+                    return i < head.Length && head[i] == '[' ? Mode.JsonDocument : Mode.JsonRecords;
                 default:
                     return i < head.Length && head[i] == '[' ? Mode.JsonDocument : Mode.JsonRecords;
             }
@@ -190,6 +196,13 @@ namespace S3Audit.Engine.Logs
             {
                 Format = S3AuditLogFormat.AwsAccessLog;
                 return Mode.Text;
+            }
+
+            if ((head[i] == '[' || head[i] == '{') && ExoscaleDataEventParser.Recognizes(head))
+            {
+                _exoscaleEvents = true;
+                Format = S3AuditLogFormat.ExoscaleDataEvents;
+                return head[i] == '[' ? Mode.JsonDocument : Mode.JsonRecords;
             }
 
             if (head[i] == '[')
@@ -258,8 +271,9 @@ namespace S3Audit.Engine.Logs
                     continue;
                 }
 
-                ParseOutcome outcome = _mode == Mode.Text ? _aws.Parse(line, _record, _filter) : _json.Parse(line, _record, _filter);
-                if (Count(outcome, lineNumber, _mode == Mode.Text ? _aws.Error : _json.Error))
+                ParseOutcome outcome = _mode == Mode.Text ? _aws.Parse(line, _record, _filter)
+                    : _exoscaleEvents ? _exoscale.Parse(line, _record, _filter) : _json.Parse(line, _record, _filter);
+                if (Count(outcome, lineNumber, _mode == Mode.Text ? _aws.Error : _exoscaleEvents ? _exoscale.Error : _json.Error))
                 {
                     entry = _record.ToEntry(_fileName, _options.IncludeRaw ? SecretMasker.MaskText(Utf8StringPool.Decode(line)) : null);
                     ClearPending();
@@ -404,8 +418,8 @@ namespace S3Audit.Engine.Logs
                     continue;
                 }
 
-                ParseOutcome outcome = _json.ParseCurrent(ref reader, _record, _filter);
-                if (Count(outcome, _documentLine, _json.Error))
+                ParseOutcome outcome = _exoscaleEvents ? _exoscale.ParseCurrent(ref reader, _record, _filter) : _json.ParseCurrent(ref reader, _record, _filter);
+                if (Count(outcome, _documentLine, _exoscaleEvents ? _exoscale.Error : _json.Error))
                 {
                     int end = _documentConsumed + (int)reader.BytesConsumed;
                     string? raw = _options.IncludeRaw ? SecretMasker.MaskText(Utf8StringPool.Decode(new ReadOnlySpan<byte>(_document, start, end - start))) : null;

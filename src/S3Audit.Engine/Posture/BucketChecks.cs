@@ -50,6 +50,9 @@ namespace S3Audit.Engine.Posture
             "Set a default retention (mode and days or years) on the bucket's object lock configuration.", "s3_bucket_object_lock", "");
         private static readonly Check LoggingOff = new Check("LoggingOff", S3AuditSeverity.Medium, "Server access logging is off",
             "Enable server access logging to a separate log bucket (Enable-S3AccessLogging).", "s3_bucket_server_access_logging_enabled", "s3-bucket-no-logging");
+        // Unknown, never a pass, with the severity of logging being off: nobody knows who read or changed the bucket.
+        private static readonly Check LoggingNotSupported = new Check("ServerAccessLoggingNotSupported", S3AuditSeverity.Medium, "The provider has no server access logging",
+            "", "s3_bucket_server_access_logging_enabled", "s3-bucket-no-logging");
         private static readonly Check BlockPublicAccessIncomplete = new Check("BlockPublicAccessIncomplete", S3AuditSeverity.High, "Block Public Access is not fully on",
             "Turn on all four Block Public Access flags, at the account level where possible.", "s3_bucket_level_public_access_block", "");
         private static readonly Check AclsInForce = new Check("AclsInForce", S3AuditSeverity.Medium, "ACLs still govern access (Object Ownership is not BucketOwnerEnforced)",
@@ -57,8 +60,8 @@ namespace S3Audit.Engine.Posture
         private static readonly Check NoSecureTransportPolicy = new Check("NoSecureTransportPolicy", S3AuditSeverity.Medium, "The bucket policy does not deny requests without TLS",
             "Add a Deny for Principal * on s3:* with Condition Bool aws:SecureTransport false.", "s3_bucket_secure_transport_policy", "s3-bucket-allowing-cleartext");
 
-        /// <summary>The severity of LoggingOff, which Invoke-S3Audit's logging check also gives a provider without server access logging.</summary>
-        internal static S3AuditSeverity LoggingOffSeverity => LoggingOff.Severity!.Value;
+        /// <summary>The severity of ServerAccessLoggingNotSupported, which Invoke-S3Audit's logging check also gives a provider without server access logging.</summary>
+        internal static S3AuditSeverity LoggingNotSupportedSeverity => LoggingNotSupported.Severity!.Value;
 
         /// <summary>The findings for one bucket row (whose Exposure column is already set from <paramref name="exposure"/>).</summary>
         public static IReadOnlyList<S3AuditBucketFinding> Evaluate(S3AuditBucket row, BucketPostureRequest request, S3ExposureResult exposure)
@@ -115,6 +118,11 @@ namespace S3Audit.Engine.Posture
 
             if (row.LoggingEnabled == null) Unknown(LoggingOff, "LoggingEnabled");
             else if (row.LoggingEnabled == false && !Unsupported(row, "LoggingEnabled")) Add(LoggingOff, "The bucket has no server access logging configuration.");
+            else if (row.LoggingEnabled == false && row.Provider == S3Provider.Exoscale)
+            {
+                // Not a pass: whether requests are recorded depends on a gateway or data events S3Audit cannot see from here.
+                findings.Add(LoggingUnavailable(row));
+            }
 
             bool?[] flags = { row.BlockPublicAcls, row.IgnorePublicAcls, row.BlockPublicPolicy, row.RestrictPublicBuckets };
             if (!Unsupported(row, "BlockPublicAccess"))
@@ -144,6 +152,20 @@ namespace S3Audit.Engine.Posture
         /// <summary>The provider lacks the setting: its yes/no column is false, but that is no finding of its own.</summary>
         private static bool Unsupported(S3AuditBucket row, string setting) =>
             row.UnsupportedSettings.Split(new[] { ", " }, System.StringSplitOptions.RemoveEmptyEntries).Contains(setting);
+
+        private static S3AuditBucketFinding LoggingUnavailable(S3AuditBucket row) => new S3AuditBucketFinding
+        {
+            BucketName = row.BucketName,
+            CheckId = LoggingNotSupported.Id,
+            Severity = LoggingNotSupported.Severity!.Value,
+            Result = S3AuditResult.Unknown,
+            Title = LoggingNotSupported.Title,
+            Detail = $"{row.Provider} keeps no server access log, so who read or changed this bucket is recorded only if requests go through a logging gateway or data events are delivered.",
+            Remediation = Providers.ProviderCapabilities.For(row.Provider).AlternativeTo(Providers.S3Feature.ServerAccessLogging) ?? string.Empty,
+            ProwlerCheckId = LoggingNotSupported.Prowler,
+            ScoutSuiteCheckId = LoggingNotSupported.ScoutSuite,
+            Provider = row.Provider,
+        };
 
         private static string Reason(S3AuditBucket row, string setting) =>
             row.Unreadable.Split(new[] { " | " }, System.StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(r => r.StartsWith(setting + ":", System.StringComparison.Ordinal)) ?? "see Unreadable";

@@ -53,7 +53,8 @@ namespace S3Audit.Engine.Providers
                 new[] { S3Feature.Acl, S3Feature.ExoscaleBucketPolicy, S3Feature.Versioning, S3Feature.ObjectLock, S3Feature.DefaultEncryption },
                 new Dictionary<S3Feature, string>
                 {
-                    [S3Feature.ServerAccessLogging] = "Exoscale SOS has no server access logging. Record access through a controlled client that logs its own calls (for example a proxy or the application's own audit trail), and review Exoscale IAM API keys with Get-S3AuditCredential.",
+                    [S3Feature.ServerAccessLogging] = "Exoscale SOS has no server access logging. Two ways to an audit trail: run S3Audit's logging gateway in front of the bucket (Start-S3AuditProxy; agents use it as their endpoint and every request through it is written as an AWS access-log line), " +
+                        "or, on the Enterprise plan, have Exoscale support send SOS data events to a webhook (best effort) and read the saved batches with Get-S3AuditLogEntry. Review Exoscale IAM API keys with Get-S3AuditCredential.",
                     [S3Feature.BlockPublicAccess] = "Exoscale SOS has no Block Public Access; keep ACLs private and review bucket policies with Test-S3PublicExposure.",
                     [S3Feature.AccountBlockPublicAccess] = "Exoscale SOS has no Block Public Access.",
                     [S3Feature.AwsBucketPolicy] = "Exoscale uses its own bucket-policy language; S3Audit evaluates it as ExoscaleBucketPolicy.",

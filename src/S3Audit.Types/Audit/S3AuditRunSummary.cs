@@ -37,6 +37,8 @@ namespace S3Audit
         public int NewCount { get; set; }
         /// <summary>Baseline findings that are gone.</summary>
         public int ResolvedCount { get; set; }
+        /// <summary>The minimumSeverity threshold of the configuration: Fail findings below it were not reported.</summary>
+        public S3AuditSeverity MinimumSeverity { get; set; }
         /// <summary>The failOn threshold of the configuration.</summary>
         public S3AuditSeverity FailOn { get; set; }
         /// <summary>True when an open Fail finding is at or above <see cref="FailOn"/>.</summary>
@@ -45,6 +47,10 @@ namespace S3Audit
         public string UnavailableChecks { get; set; } = string.Empty;
         /// <summary>The report files written, separated by "; ".</summary>
         public string OutputFiles { get; set; } = string.Empty;
+        /// <summary>The JSON report of the earlier run the findings were compared with (-BaselinePath); empty without one.</summary>
+        public string BaselinePath { get; set; } = string.Empty;
+        /// <summary>Requests per hour in each bucket's access logs over the logAnomalies window (empty when that check did not read logs).</summary>
+        public S3AuditLogActivity[] LogActivity { get; set; } = Array.Empty<S3AuditLogActivity>();
 
         /// <inheritdoc />
         public override string ToString() =>

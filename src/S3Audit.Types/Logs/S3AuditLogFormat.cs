@@ -19,5 +19,7 @@ namespace S3Audit
         CloudTrail,
         /// <summary>Ceph RGW ops log (JSON lines).</summary>
         CephOpsLog,
+        /// <summary>Exoscale SOS data events: the webhook's JSON batches (an array per file) or one event per line.</summary>
+        ExoscaleDataEvents,
     }
 }

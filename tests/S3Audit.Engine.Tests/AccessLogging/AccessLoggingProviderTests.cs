@@ -20,7 +20,7 @@ public class AccessLoggingProviderTests
     });
 
     [Theory]
-    [InlineData(S3Provider.Exoscale, "Exoscale SOS has no server access logging", "controlled client that logs its own calls")]
+    [InlineData(S3Provider.Exoscale, "Exoscale SOS has no server access logging", "logging gateway in front of the bucket (Start-S3AuditProxy")]
     [InlineData(S3Provider.Lyve, "Set-LyveAuditTarget", "immutable target bucket")]
     [InlineData(S3Provider.Minio, "placeholder that stores nothing", "audit webhook")]
     public async Task EnableAndDisableAreRefusedWithTheAlternativeAndNoRequest(S3Provider provider, string explanation, string alternative)

@@ -226,7 +226,8 @@ public sealed class AuditRunnerTests : IDisposable
 public sealed class LoggingCheckProviderTests
 {
     [Theory]
-    [InlineData("Exoscale", "controlled client")]
+    [InlineData("Exoscale", "Start-S3AuditProxy")]
+    [InlineData("Exoscale", "SOS data events")]
     [InlineData("Minio", "audit webhook")]
     [InlineData("Lyve", "Set-LyveAuditTarget")]
     public async Task ProvidersWithoutAccessLoggingAreUnknownNeverPassed(string provider, string alternative)

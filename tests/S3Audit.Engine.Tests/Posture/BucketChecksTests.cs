@@ -106,6 +106,21 @@ public class BucketChecksTests
     }
 
     [Fact]
+    public void ExoscaleWithoutAccessLoggingIsUnknownAndNamesTheGatewayAndDataEvents()
+    {
+        S3AuditBucket row = Good();
+        row.Provider = S3Provider.Exoscale;
+        row.LoggingEnabled = row.BlockPublicAcls = row.IgnorePublicAcls = row.BlockPublicPolicy = row.RestrictPublicBuckets = false;
+        row.ObjectOwnership = "NotSupported";
+        row.UnsupportedSettings = "LoggingEnabled, BlockPublicAccess, ObjectOwnership";
+        S3AuditBucketFinding finding = Assert.Single(BucketChecks.Evaluate(row, new BucketPostureRequest(), Verdict(row)));
+        Assert.Equal(("ServerAccessLoggingNotSupported", S3AuditResult.Unknown, S3AuditSeverity.Medium), (finding.CheckId, finding.Result, finding.Severity));
+        Assert.Contains("Start-S3AuditProxy", finding.Remediation);
+        Assert.Contains("data events", finding.Remediation);
+        Assert.Contains("Get-S3AuditLogEntry", finding.Remediation);
+    }
+
+    [Fact]
     public void PrecursorIdsAreGivenWhereTheyExist()
     {
         S3AuditBucket row = Good();

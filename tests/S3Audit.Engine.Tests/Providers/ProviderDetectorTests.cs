@@ -33,7 +33,7 @@ public class ProviderDetectorTests
         var ex = Assert.Throws<FeatureNotSupportedException>(() => ProviderCapabilities.For(S3Provider.Exoscale).Require(S3Feature.ServerAccessLogging));
         Assert.Contains("Exoscale", ex.Message);
         Assert.Contains("ServerAccessLogging", ex.Message);
-        Assert.Contains("controlled client", ex.Message);
+        Assert.Contains("Start-S3AuditProxy", ex.Message);
     }
 
     [Theory]

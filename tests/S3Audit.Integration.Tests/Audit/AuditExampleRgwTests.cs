@@ -69,7 +69,9 @@ public sealed class AuditExampleRgwTests : IDisposable
             (summary.TargetCount, summary.BucketCount, summary.CompleteTargets, summary.IncompleteTargets, summary.HighCount, summary.ThresholdExceeded));
         string json = Path.Combine(_dir, "reports", "s3audit-2026-11-20.json");
         string csv = Path.Combine(_dir, "reports", "s3audit-2026-11-20.csv");
-        Assert.Equal(csv + "; " + json, summary.OutputFiles);
+        string html = Path.Combine(_dir, "reports", "s3audit-2026-11-20.html");
+        Assert.Equal(csv + "; " + html + "; " + json, summary.OutputFiles);
+        Assert.Contains($"<td>{open}<td>exposure<td>PublicAcl<td>", File.ReadAllText(html));
         Assert.Matches($"\"{open}\",\"exposure\",\"PublicAcl\",\"[^\"]*AllUsers[^\"]*\",\"High\",\"Fail\",\"New\"", File.ReadAllText(csv));
         Assert.Equal(findings.Count(), JsonReport.ReadFindings(json).Count);
 

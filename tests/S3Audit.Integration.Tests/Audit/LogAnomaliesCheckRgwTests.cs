@@ -25,13 +25,7 @@ public sealed class LogAnomaliesCheckRgwTests
         await s3.PutBucketAsync(quiet);
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = source, Key = "open.txt", ContentBody = "x", CannedACL = S3CannedACL.PublicRead });
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = source, Key = "closed.txt", ContentBody = "x" });
-        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest
-        {
-            BucketName = logs,
-            Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"logging.s3.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::LOGS/SRC/*","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::SRC"},"StringEquals":{"aws:SourceAccount":"test"}}}]}""".Replace("LOGS", logs).Replace("SRC", source),
-        });
-        var logging = new PutBucketLoggingRequest { BucketName = source, LoggingConfig = new S3BucketLoggingConfig { TargetBucketName = logs, TargetPrefix = source + "/" } };
-        await s3.PutBucketLoggingAsync(logging);
+        PutBucketLoggingRequest logging = await RgwAccessLogs.EnableAsync(s3, source, logs);
 
         using (var anonymous = new HttpClient())
         {
@@ -46,10 +40,7 @@ public sealed class LogAnomaliesCheckRgwTests
             }
         }
 
-        // RGW delivers buffered log records when logging is turned off; then turn it back on for the audit to see.
-        await s3.PutBucketLoggingAsync(new PutBucketLoggingRequest { BucketName = source, LoggingConfig = new S3BucketLoggingConfig() });
-        await RgwServer.WaitForObjectsAsync(s3, logs, source + "/", TimeSpan.FromSeconds(10));
-        await s3.PutBucketLoggingAsync(logging);
+        await RgwAccessLogs.DeliverAsync(s3, logging);
 
         var env = new Dictionary<string, string> { ["RGW_EP"] = RgwServer.Endpoint, ["RGW_AK"] = RgwServer.AccessKey, ["RGW_SK"] = RgwServer.SecretKey };
         string yaml = $"targets:\n  - name: rgw\n    provider: Ceph\n    endpoint: ${{RGW_EP}}\n    region: us-east-1\n    accessKeyVariable: RGW_AK\n    secretKeyVariable: RGW_SK\n" +

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using S3Audit.Engine.Audit.Config;
 using S3Audit.Engine.Connection;
@@ -52,6 +53,15 @@ namespace S3Audit.Engine.Audit.Checks
         public void Unknown(string bucketName, string rule, string detail, string remediation, S3AuditSeverity severity = S3AuditSeverity.Info) =>
             Report(bucketName, string.Empty, rule, severity, S3AuditResult.Unknown, detail, remediation);
 
+        /// <summary>Reports how many requests a bucket's access logs show per hour of a window (logAnomalies), for the HTML report's chart.</summary>
+        public void Activity(string bucketName, DateTimeOffset start, DateTimeOffset end, IEnumerable<S3AuditLogEntry> entries)
+        {
+            S3AuditLogActivity activity = HourlyActivity.Count(entries, start, end);
+            activity.Target = Target.Name;
+            activity.BucketName = bucketName;
+            _sink.AddActivity(activity);
+        }
+
         private void Report(string bucketName, string resource, string rule, S3AuditSeverity severity, S3AuditResult result, string detail, string remediation) =>
             _sink.Add(new S3AuditFinding
             {
@@ -72,5 +82,7 @@ namespace S3Audit.Engine.Audit.Checks
     internal interface IFindingSink
     {
         void Add(S3AuditFinding finding);
+
+        void AddActivity(S3AuditLogActivity activity);
     }
 }

@@ -89,6 +89,7 @@ namespace S3Audit.Engine.Audit.Checks
                 }
 
                 context.Output.WriteVerbose($"Bucket '{bucket.Key}': {bucket.Value.Count} access-log event(s) between {start:u} and {end:u}.");
+                context.Activity(bucket.Key, start, end, bucket.Value);
                 foreach (LogAnomaly anomaly in LogAnomalyRules.Evaluate(bucket.Value))
                 {
                     context.Fail(bucket.Key, anomaly.Resource, anomaly.Rule, anomaly.Severity, anomaly.Detail, anomaly.Remediation);

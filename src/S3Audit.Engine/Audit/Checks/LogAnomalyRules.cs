@@ -51,7 +51,7 @@ namespace S3Audit.Engine.Audit.Checks
             {
                 S3AuditLogEntry first = anonymous.OrderBy(e => e.Time).First();
                 anomalies.Add(new LogAnomaly("AnonymousAccess", "anonymous", S3AuditSeverity.High,
-                    $"{anonymous.Count} successful anonymous request(s) between {Span(anonymous)}, from {Distinct(anonymous, e => e.RemoteIp)} address(es); first: {first.Operation} '{first.Key}' from {first.RemoteIp}.",
+                    $"{anonymous.Count} successful anonymous request(s) between {Span(anonymous)}, from {Distinct(anonymous, e => e.RemoteIp)} address(es); first: {first.Operation} '{first.Key}' from {first.RemoteIp}, user agent '{first.UserAgent}'.",
                     "Find what makes the bucket public (Test-S3PublicExposure -Detailed) and remove it; check what was read."));
             }
 

@@ -11,13 +11,14 @@ namespace S3Audit.Engine.Audit.Checks
 {
     /// <summary>
     /// The posture and logging checks: Get-S3AuditBucket's findings per bucket (rule = its check id). Posture takes
-    /// every finding but exposure (the exposure check's) and logging (the logging check's); logging takes LoggingOff.
+    /// every finding but exposure (the exposure check's) and logging (the logging check's); logging takes LoggingOff
+    /// (a provider without access logging gets the logging check's own Unknown, which names the alternatives).
     /// </summary>
     public sealed class PostureCheck : IAuditCheck
     {
         private const int ThrottleLimit = 4;
         private static readonly HashSet<string> ExposureFindings = new HashSet<string>(StringComparer.Ordinal) { "PublicExposure", "LatentExposure" };
-        private static readonly HashSet<string> LoggingFindings = new HashSet<string>(StringComparer.Ordinal) { "LoggingOff" };
+        private static readonly HashSet<string> LoggingFindings = new HashSet<string>(StringComparer.Ordinal) { "LoggingOff", "ServerAccessLoggingNotSupported" };
 
         private readonly Func<string, bool> _takes;
         private readonly S3Feature? _requires;
@@ -46,7 +47,7 @@ namespace S3Audit.Engine.Audit.Checks
                 // A provider without the feature is not compliant by default: say what to use instead.
                 ProviderCapabilities capabilities = context.Session.Capabilities;
                 context.Unknown(string.Empty, _requires.Value + "NotSupported", $"{capabilities.Provider} does not support {_requires.Value}, so this check cannot pass.",
-                    capabilities.AlternativeTo(_requires.Value) ?? string.Empty, BucketChecks.LoggingOffSeverity);
+                    capabilities.AlternativeTo(_requires.Value) ?? string.Empty, BucketChecks.LoggingNotSupportedSeverity);
                 return Task.CompletedTask;
             }
 

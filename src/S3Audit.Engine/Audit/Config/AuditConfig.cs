@@ -17,6 +17,8 @@ namespace S3Audit.Engine.Audit.Config
         public OutputPathTemplate? CsvPath { get; internal set; }
         /// <summary>Report paths with date tokens; null when not configured.</summary>
         public OutputPathTemplate? JsonPath { get; internal set; }
+        /// <summary>Report paths with date tokens; null when not configured.</summary>
+        public OutputPathTemplate? HtmlPath { get; internal set; }
     }
 
     /// <summary>One storage account or endpoint to audit. Holds no secret: keys are named by environment variable.</summary>

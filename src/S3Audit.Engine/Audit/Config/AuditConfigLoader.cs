@@ -24,7 +24,7 @@ namespace S3Audit.Engine.Audit.Config
         private static readonly string[] SecretKeys = { "accessKey", "secretKey", "secretAccessKey", "sessionToken", "secret", "password", "token", "credentials" };
         private static readonly string[] BucketKeys = { "include", "exclude" };
         private static readonly string[] ThresholdKeys = { "minimumSeverity", "failOn", "keyMaxAgeDays", "keyUnusedDays" };
-        private static readonly string[] OutputKeys = { "csv", "json" };
+        private static readonly string[] OutputKeys = { "csv", "json", "html" };
         private static readonly Regex AccessKeyId = new Regex("^(AKIA|ASIA|EXO)[A-Za-z0-9]{12,}$", RegexOptions.CultureInvariant);
         private static readonly Regex TargetName = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
 
@@ -326,6 +326,7 @@ namespace S3Audit.Engine.Audit.Config
             reader.OnlyKeys(section, "'outputs'", OutputKeys);
             config.CsvPath = ReadPath(section, "csv", reader, baseDirectory);
             config.JsonPath = ReadPath(section, "json", reader, baseDirectory);
+            config.HtmlPath = ReadPath(section, "html", reader, baseDirectory);
         }
 
         private static OutputPathTemplate? ReadPath(YamlMappingNode section, string key, YamlNodeReader reader, string baseDirectory)

@@ -39,10 +39,12 @@ thresholds:
   keyUnusedDays: 45               # credentials: disable keys unused this long
 
 # Report files, written atomically. Tokens: {date} {time} {timestamp} (UTC). Relative paths are
-# relative to this file's folder. The JSON report is also the baseline for -BaselinePath.
+# relative to this file's folder. The JSON report is also the baseline for -BaselinePath; the HTML
+# report is one self-contained page to mail, archive or print.
 outputs:
   csv: reports/s3audit-{date}.csv
   json: reports/s3audit-{date}.json
+  html: reports/s3audit-{date}.html
 ");
             return sb.ToString();
         }

@@ -26,7 +26,13 @@ namespace S3Audit.Engine.Audit.Reports
             AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Document { Schema = Schema, Summary = summary, Findings = new List<S3AuditFinding>(findings) }, Options));
 
         /// <summary>Reads the findings of an earlier report; anything else is an <see cref="InvalidDataException"/> naming the file.</summary>
-        public static IReadOnlyList<S3AuditFinding> ReadFindings(string path)
+        public static IReadOnlyList<S3AuditFinding> ReadFindings(string path) => Read(path, "baseline").Findings;
+
+        /// <summary>
+        /// Reads a report: its findings and, when it has one, its run summary (null otherwise). Anything that is not a
+        /// report is an <see cref="InvalidDataException"/> naming the file as <paramref name="role"/> ("report", "baseline").
+        /// </summary>
+        public static JsonReportContent Read(string path, string role = "report")
         {
             Document? document;
             try
@@ -35,15 +41,15 @@ namespace S3Audit.Engine.Audit.Reports
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException($"The baseline '{path}' is not an S3Audit JSON report: {e.Message}", e);
+                throw new InvalidDataException($"The {role} '{path}' is not an S3Audit JSON report: {e.Message}", e);
             }
 
             if (document?.Schema != Schema || document.Findings == null)
             {
-                throw new InvalidDataException($"The baseline '{path}' is not an S3Audit JSON report: expected \"Schema\": \"{Schema}\" and a Findings list, as written by the json output of Invoke-S3Audit.");
+                throw new InvalidDataException($"The {role} '{path}' is not an S3Audit JSON report: expected \"Schema\": \"{Schema}\" and a Findings list, as written by the json output of Invoke-S3Audit.");
             }
 
-            return document.Findings;
+            return new JsonReportContent(document.Summary, document.Findings);
         }
 
         private sealed class Document
@@ -52,5 +58,17 @@ namespace S3Audit.Engine.Audit.Reports
             public S3AuditRunSummary? Summary { get; set; }
             public List<S3AuditFinding>? Findings { get; set; }
         }
+    }
+
+    /// <summary>What a JSON report holds: the run summary (null in a report without one) and the findings.</summary>
+    public sealed class JsonReportContent
+    {
+        internal JsonReportContent(S3AuditRunSummary? summary, IReadOnlyList<S3AuditFinding> findings) => (Summary, Findings) = (summary, findings);
+
+        /// <summary>The run summary; null when the report has none.</summary>
+        public S3AuditRunSummary? Summary { get; }
+
+        /// <summary>The findings, in the report's order.</summary>
+        public IReadOnlyList<S3AuditFinding> Findings { get; }
     }
 }

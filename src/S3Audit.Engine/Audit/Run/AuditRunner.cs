@@ -15,7 +15,7 @@ namespace S3Audit.Engine.Audit.Run
 {
     /// <summary>
     /// Runs an audit profile: every target in turn (a failing target is an error and the others still run), every
-    /// enabled check, drift against the baseline, then the configured CSV/JSON reports written atomically. Findings are
+    /// enabled check, drift against the baseline, then the configured CSV/HTML/JSON reports written atomically. Findings are
     /// written to the output as each target finishes; the summary is returned.
     /// </summary>
     public sealed class AuditRunner
@@ -39,10 +39,13 @@ namespace S3Audit.Engine.Audit.Run
         /// Runs the profile. A baseline that cannot be read throws <see cref="InvalidDataException"/> before any call.
         /// </summary>
         public Task<S3AuditRunSummary> RunAsync(AuditConfig config, string? baselinePath, IAuditOutput output, CancellationToken cancellationToken) =>
-            RunWithBaselineAsync(config, baselinePath == null ? null : JsonReport.ReadFindings(baselinePath), output, cancellationToken);
+            RunWithBaselineAsync(config, baselinePath == null ? null : JsonReport.ReadFindings(baselinePath), output, cancellationToken, baselinePath);
 
-        /// <summary>Runs the profile against baseline findings already read (for example with <see cref="JsonReport.ReadFindings"/>).</summary>
-        public async Task<S3AuditRunSummary> RunWithBaselineAsync(AuditConfig config, IReadOnlyList<S3AuditFinding>? baseline, IAuditOutput output, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs the profile against baseline findings already read (for example with <see cref="JsonReport.ReadFindings"/>);
+        /// <paramref name="baselinePath"/> names where they came from in the summary and the reports.
+        /// </summary>
+        public async Task<S3AuditRunSummary> RunWithBaselineAsync(AuditConfig config, IReadOnlyList<S3AuditFinding>? baseline, IAuditOutput output, CancellationToken cancellationToken, string? baselinePath = null)
         {
             var drift = new DriftTracker(baseline);
             DateTimeOffset start = _clock();
@@ -65,7 +68,7 @@ namespace S3Audit.Engine.Audit.Run
             }
 
             output.WriteProgress(new AuditProgress(ProgressActivityId, "Invoke-S3Audit", "Done", 100, completed: true));
-            S3AuditRunSummary summary = RunSummary.Create(config, start, outcomes, findings);
+            S3AuditRunSummary summary = RunSummary.Create(config, start, outcomes, findings, baselinePath);
             Warn(summary, outcomes, output);
             WriteReports(config, summary, findings, output);
             return summary;
@@ -89,16 +92,17 @@ namespace S3Audit.Engine.Audit.Run
         {
             var written = new List<string>();
             summary.EndTime = _clock();
-            if (config.CsvPath != null)
+            var reports = new (OutputPathTemplate? Template, Action<string> Write)[]
             {
-                Write(config.CsvPath.Resolve(summary.StartTime), path => CsvReport.Write(path, findings), written, output);
-            }
-
-            if (config.JsonPath != null)
+                (config.CsvPath, path => CsvReport.Write(path, findings)),
+                (config.HtmlPath, path => HtmlReport.Write(path, summary, findings, summary.EndTime)),
+                (config.JsonPath, path => JsonReport.Write(path, summary, findings)),
+            };
+            foreach (var report in reports.Where(r => r.Template != null))
             {
-                string path = config.JsonPath.Resolve(summary.StartTime);
-                summary.OutputFiles = string.Join("; ", written.Concat(new[] { path })); // the JSON report lists itself
-                Write(path, p => JsonReport.Write(p, summary, findings), written, output);
+                string path = report.Template!.Resolve(summary.StartTime);
+                summary.OutputFiles = string.Join("; ", written.Concat(new[] { path })); // the HTML and JSON reports list themselves
+                Write(path, report.Write, written, output);
             }
 
             summary.OutputFiles = string.Join("; ", written);

@@ -8,10 +8,9 @@ namespace S3Audit.Engine.Audit.Run
     /// <summary>Counts a run's findings and names its incomplete targets.</summary>
     internal static class RunSummary
     {
-        public static S3AuditRunSummary Create(AuditConfig config, DateTimeOffset start, IReadOnlyList<TargetOutcome> outcomes, IReadOnlyList<S3AuditFinding> findings)
+        public static S3AuditRunSummary Create(AuditConfig config, DateTimeOffset start, IReadOnlyList<TargetOutcome> outcomes, IReadOnlyList<S3AuditFinding> findings, string? baselinePath)
         {
-            List<S3AuditFinding> open = findings.Where(f => f.Status != S3AuditDriftStatus.Resolved).ToList();
-            List<S3AuditFinding> failed = open.Where(f => f.Result == S3AuditResult.Fail).ToList();
+            FindingCounts counts = FindingCounts.Of(findings);
             return new S3AuditRunSummary
             {
                 ConfigPath = config.Path,
@@ -21,17 +20,20 @@ namespace S3Audit.Engine.Audit.Run
                 CompleteTargets = string.Join(", ", outcomes.Where(o => o.Complete).Select(o => o.Name)),
                 IncompleteTargets = string.Join("; ", outcomes.Where(o => !o.Complete).Select(o => $"{o.Name} ({o.FirstError})")),
                 BucketCount = outcomes.Sum(o => o.BucketCount),
-                FindingCount = open.Count,
-                CriticalCount = failed.Count(f => f.Severity == S3AuditSeverity.Critical),
-                HighCount = failed.Count(f => f.Severity == S3AuditSeverity.High),
-                MediumCount = failed.Count(f => f.Severity == S3AuditSeverity.Medium),
-                LowCount = failed.Count(f => f.Severity <= S3AuditSeverity.Low),
-                UnknownCount = open.Count(f => f.Result == S3AuditResult.Unknown),
-                NewCount = open.Count(f => f.Status == S3AuditDriftStatus.New),
-                ResolvedCount = findings.Count(f => f.Status == S3AuditDriftStatus.Resolved),
+                FindingCount = counts.Open,
+                CriticalCount = counts.Critical,
+                HighCount = counts.High,
+                MediumCount = counts.Medium,
+                LowCount = counts.Low,
+                UnknownCount = counts.Unknown,
+                NewCount = counts.New,
+                ResolvedCount = counts.Resolved,
+                MinimumSeverity = config.Thresholds.MinimumSeverity,
                 FailOn = config.Thresholds.FailOn,
-                ThresholdExceeded = failed.Any(f => f.Severity >= config.Thresholds.FailOn),
+                ThresholdExceeded = counts.Exceeds(config.Thresholds.FailOn),
                 UnavailableChecks = string.Join(", ", outcomes.SelectMany(o => o.UnavailableChecks).Distinct()),
+                BaselinePath = baselinePath ?? string.Empty,
+                LogActivity = outcomes.SelectMany(o => o.Activity).ToArray(),
             };
         }
     }

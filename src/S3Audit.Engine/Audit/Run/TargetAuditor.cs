@@ -139,6 +139,7 @@ namespace S3Audit.Engine.Audit.Run
             {
                 // What the checks found before the session ended still counts.
                 outcome.Findings.AddRange(collector.Findings);
+                outcome.Activity.AddRange(collector.Activity);
                 outcome.Findings.AddRange(reviews.Missing().Select(m => FailureRows.BucketFailed(target, session.Provider, m.Bucket, m.Report.Exposure.Result.Reasons)));
             }
         }

@@ -30,7 +30,7 @@ LOCATION 's3://lake-bucket/audit/'
 TBLPROPERTIES (
   'projection.enabled' = 'true',
   'projection.source.type' = 'enum',
-  'projection.source.values' = 'aws_access_log,lyve_s3_audit,minio_audit,lyve_account_api,lyve_console,cloudtrail,ceph_ops_log',
+  'projection.source.values' = 'aws_access_log,lyve_s3_audit,minio_audit,lyve_account_api,lyve_console,cloudtrail,ceph_ops_log,exoscale_data_events',
   'projection.year.type' = 'integer',
   'projection.year.range' = '2006,2099',
   'projection.year.digits' = '4',
