@@ -31,7 +31,7 @@ public class ExposureCmdletSurfaceTests
     {
         List<Declared> parameters = Parameters("Get-S3AuditBucket");
         Assert.Contains(new Declared("BucketName", "__AllParameterSets", false, 0, true, true), parameters);
-        Assert.Equal(new[] { "BucketName", "Detailed", "RequireKms", "RequireObjectLock" }, parameters.Select(p => p.Property).OrderBy(p => p));
+        Assert.Equal(new[] { "BucketName", "Detailed", "RequireKms", "RequireObjectLock", "ThrottleLimit" }, parameters.Select(p => p.Property).OrderBy(p => p));
     }
 
     [Theory]

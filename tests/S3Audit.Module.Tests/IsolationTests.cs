@@ -41,8 +41,15 @@ public class IsolationTests
         using var session = (IDisposable)sessionType.GetMethod("Open")!.Invoke(null, new object?[] { options, null })!;
         object client = sessionType.GetProperty("Client", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(session)!;
 
-        Assembly ourS3 = client.GetType().Assembly;
-        Assembly ourCore = client.GetType().BaseType!.Assembly;
+        // The session's client is the engine's guarded subclass of AmazonS3Client.
+        Type s3Client = client.GetType();
+        while (s3Client.Assembly.GetName().Name != "AWSSDK.S3")
+        {
+            s3Client = s3Client.BaseType!;
+        }
+
+        Assembly ourS3 = s3Client.Assembly;
+        Assembly ourCore = s3Client.BaseType!.Assembly;
         Assert.Equal("AWSSDK.Core", ourCore.GetName().Name);
         Assert.Same(context, AssemblyLoadContext.GetLoadContext(ourS3));
         Assert.Same(context, AssemblyLoadContext.GetLoadContext(ourCore));

@@ -25,6 +25,14 @@ Describe 'Get-S3AuditAcl parameters' -Tag 'CI' {
         { Get-S3AuditAcl -BucketName b -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'
     }
 
+    It 'an unreachable endpoint is one terminating EndpointUnreachable, not one error per bucket' {
+        $port = Get-RefusedPort
+        $run = Invoke-Counted { Get-S3AuditAcl -BucketName a, b -EndpointUrl "http://127.0.0.1:$port" -AccessKey AKID -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -Provider Ceph }
+        Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+        $run.Errors.Count | Should -Be 1
+        $run.Terminating.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'
+    }
+
     It 'stops with CredentialsNotFound for a profile that does not exist' {
         { Get-S3AuditAcl -BucketName b -ProfileName 'no-such-profile-s3audit' -ProfileLocation (Join-Path $TestDrive 'none') -ErrorAction Stop } |
             Should -Throw -ErrorId 'CredentialsNotFound,S3Audit.Commands.Cmdlets.GetS3AuditAclCommand'

@@ -39,9 +39,59 @@ Describe 'Get-S3AuditBucket' {
         @((Get-Help Get-S3AuditBucket -Full).Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'reads -ThrottleLimit buckets at once (1 to 64, default 4)' {
+        $command.Parameters['ThrottleLimit'].ParameterType | Should -Be ([int])
+        { Get-S3AuditBucket -ThrottleLimit 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+    }
+
+    Context 'when the endpoint cannot be reached at all' {
+        BeforeAll {
+            $keys = @{ AccessKey = 'AKIDPESTER'; SecretKey = (ConvertTo-SecureString 'pester-secret' -AsPlainText -Force); Region = 'us-east-1'; Provider = 'Ceph' }
+            $port = Get-RefusedPort
+        }
+
+        It 'a refused port: Get-S3AuditBucket -EndpointUrl http://127.0.0.1:<port> -BucketName a,b is one terminating EndpointUnreachable and no row' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl "http://127.0.0.1:$port" -BucketName a, b @keys }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Terminating.CategoryInfo.Category | Should -Be 'ConnectionError'
+            $run.Terminating.TargetObject | Should -Be "http://127.0.0.1:$port"
+            $run.Terminating.Exception.Message | Should -Be "Cannot connect to http://127.0.0.1:$($port): 127.0.0.1:$port refused the connection: nothing listens on that port, or a firewall rejects it. Nothing was read from it."
+            $run.Output | Should -BeNullOrEmpty
+            $run.Warnings | Should -BeNullOrEmpty
+        }
+
+        It 'an unresolvable host: Get-S3AuditBucket -EndpointUrl http://s3audit.invalid -BucketName a,b names the DNS failure' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl http://s3audit.invalid -BucketName a, b @keys }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+            $run.Terminating.Exception.Message | Should -BeLike "Cannot connect to http://s3audit.invalid: the host name 's3audit.invalid' could not be resolved (DNS: *"
+        }
+
+        It 'a malformed -EndpointUrl, or -Provider Ceph without one, is InvalidEndpoint without a .NET parameter name' {
+            $err = { Get-S3AuditBucket -EndpointUrl 'ftp:/x' @keys -ErrorAction Stop } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -Be 'InvalidEndpoint,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $err.Exception.Message | Should -Be "-EndpointUrl 'ftp:/x' is not an absolute http or https URL, for example https://sos-ch-gva-2.exo.io."
+            $err = { Get-S3AuditBucket @keys -ErrorAction Stop } | Should -Throw -PassThru
+            $err.Exception.Message | Should -BeLike '-Provider Ceph needs -EndpointUrl (for example http://rgw.example.com:7480)*'
+        }
+
+        It 'never says "see inner exception" and never prints the secret' {
+            $run = Invoke-Counted { Get-S3AuditBucket -EndpointUrl "http://127.0.0.1:$port" @keys }
+            ($run.Errors | Out-String -Width 200) | Should -Not -BeLike '*inner exception*'
+            ($run.Errors | Out-String -Width 200) | Should -Not -BeLike '*pester-secret*'
+        }
+    }
+
     Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
             $connection = Get-S3TestConnection
+            Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
+        }
+        AfterAll {
+            Remove-S3Fixture
         }
 
         It 'reads each piped bucket once and reports a missing one as BucketNotFound without a row' {
@@ -51,6 +101,64 @@ Describe 'Get-S3AuditBucket' {
             $results | Should -BeNullOrEmpty
             @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'BucketNotFound*' }).Count | Should -Be 1
             $errors[0].TargetObject | Should -Be $bucket
+        }
+
+        It 'an https URL at the plain-HTTP port is one EndpointUnreachable naming the TLS handshake' {
+            $https = $env:S3_ENDPOINT -replace '^http:', 'https:'
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName a, b @connection -EndpointUrl $https }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*'
+            $run.Terminating.Exception.Message | Should -BeLike "*the TLS handshake with * failed (*); if the endpoint serves plain HTTP on this port, use $($env:S3_ENDPOINT.TrimEnd('/'))*"
+        }
+
+        It 'a wrong secret is one CredentialsRejected for the run, not one error per call' {
+            $mine = New-S3FixtureBucket -Prefix 'pester-mine'
+            $wrong = $connection.Clone()
+            $wrong.SecretKey = ConvertTo-SecureString 'not-the-secret' -AsPlainText -Force
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName $mine, other-bucket @wrong }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -Be 'CredentialsRejected,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Terminating.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $run.Terminating.Exception.Message | Should -BeLike '*rejected the credentials*'
+            $run.Terminating.Exception.Message | Should -Not -BeLike '*not-the-secret*'
+            $run.Output | Should -BeNullOrEmpty
+            $run.Warnings | Should -BeNullOrEmpty
+        }
+
+        It 'a denied bucket (another user''s) is one BucketAccessDenied naming its calls, and its row is still written' {
+            $mine = New-S3FixtureBucket -Prefix 'pester-mine'
+            $theirs = New-S3FixtureBucket -Prefix 'pester-theirs' -AsRoot
+
+            $run = Invoke-Counted { Get-S3AuditBucket -BucketName $theirs, $mine @connection -ErrorAction Continue }
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+            $run.Terminating | Should -BeNullOrEmpty
+            $run.Errors.Count | Should -Be 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -Be 'BucketAccessDenied,S3Audit.Commands.Cmdlets.GetS3AuditBucketCommand'
+            $run.Errors[0].TargetObject | Should -Be $theirs
+            $run.Errors[0].Exception.Message | Should -BeLike "9 calls on bucket '$theirs' failed (GetBucketPolicy, *): access denied: AccessDenied (HTTP 403)*"
+            $run.Output.BucketName | Should -Be @($theirs, $mine)
+        }
+
+        It 'keeps the order of the buckets with -ThrottleLimit and writes progress per bucket' {
+            $buckets = 1..6 | ForEach-Object { New-S3FixtureBucket -Prefix "pester-thr$_" }
+            # Progress cannot be redirected: a second PowerShell in this process runs the command line and keeps its streams.
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-S3AuditManifestPath)).AddStatement()
+                $null = $ps.AddCommand('Get-S3AuditBucket').AddParameters($connection).AddParameter('BucketName', $buckets).AddParameter('ThrottleLimit', 3)
+                $rows = $ps.Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $rows.BucketName | Should -Be $buckets
+                $progress = @($ps.Streams.Progress | Where-Object Activity -eq 'Get-S3AuditBucket')
+                $progress.StatusDescription | Should -Contain '1 of 6 bucket(s) read'
+                $progress.StatusDescription | Should -Contain '6 of 6 bucket(s) read'
+                $progress[-1].RecordType | Should -Be 'Completed'
+            }
+            finally {
+                $ps.Dispose()
+            }
         }
     }
     # Issue 13, as an admin composes a review: rows that filter and sort right, yes/no values that are booleans.

@@ -30,7 +30,19 @@ Describe 'Get-S3AuditCredential' {
 
     It 'refuses a provider without an IAM API, naming the alternative' {
         { Get-S3AuditCredential -EndpointUrl http://127.0.0.1:9 -Provider Minio -AccessKey minio -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -ErrorAction Stop } |
-            Should -Throw -ErrorId 'FeatureNotSupported,S3Audit.Commands.Cmdlets.GetS3AuditCredentialCommand'
+            Should -Throw -ErrorId 'FeatureNotSupported,S3Audit.Commands.Cmdlets.GetS3AuditCredentialCommand' -ExpectedMessage "Minio does not support IamApi. MinIO keeps its users, service accounts and policies behind its admin API*'mc admin user list'*"
+    }
+
+    Context 'against the test server as the plain RGW user "test" (outside any RGW account)' -Tag 'Server' {
+        It 'is one IamNotAvailable saying why, not a 405 per call' {
+            $connection = Get-S3TestConnection
+            $run = Invoke-Counted { Get-S3AuditCredential @connection -IncludeRoles -ErrorAction Continue }
+            $run.Errors.Count | Should -Be 1
+            $run.Terminating.FullyQualifiedErrorId | Should -Be 'IamNotAvailable,S3Audit.Commands.Cmdlets.GetS3AuditCredentialCommand'
+            $run.Terminating.CategoryInfo.Category | Should -Be 'NotImplemented'
+            $run.Terminating.Exception.Message | Should -BeLike '*answered MethodNotAllowed to ListUsers: Ceph RGW serves the IAM API only to an RGW account''s root user and its IAM users*radosgw-admin user info*'
+            $run.Output | Should -BeNullOrEmpty
+        }
     }
 
     It 'asks for the Account API key on Lyve' {

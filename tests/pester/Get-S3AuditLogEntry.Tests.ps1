@@ -173,6 +173,12 @@ Describe 'Get-S3AuditLogEntry' {
         try { Get-S3AuditLogEntry -Path $examples -RemoteIp office -ErrorAction Stop } catch { $_.Exception.Message | Should -Not -Match '\(Parameter ' }
     }
 
+    It 'names a bad -RemoteIp without a .NET parameter name' {
+        $err = { Get-S3AuditLogEntry -Path (Join-Path $PSScriptRoot '../../examples') -RemoteIp 10.0.0.300/8 -ErrorAction Stop } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -Be 'InvalidArgument,S3Audit.Commands.Cmdlets.GetS3AuditLogEntryCommand'
+        $err.Exception.Message | Should -Be "'10.0.0.300/8' is not an IP address or CIDR block (e.g. 10.0.0.0/8 or 2001:db8::/32)"
+    }
+
     It 'reports a missing path as a non-terminating error' {
         Get-S3AuditLogEntry -Path (Join-Path $TestDrive 'nope') -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Match '^LogPathNotFound'

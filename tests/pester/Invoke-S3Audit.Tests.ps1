@@ -38,7 +38,7 @@ Describe 'Invoke-S3Audit' {
     Context 'Validation before any call' {
         It 'rejects an invalid file with file, line, column and what was expected' {
             $path = New-Profile "targets:`n  - name: a`n    provider: Wasabi`n    endpoint: https://s3.example.com`nchecks:`n  exposure: true`n"
-            $err = { Invoke-S3Audit -ConfigPath $path } | Should -Throw -PassThru
+            $err = { Invoke-S3Audit -ConfigPath $path -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'AuditConfigInvalid,*'
             $err.CategoryInfo.Category | Should -Be 'InvalidData'
             $err.Exception.Message | Should -BeLike "*$path(3,15): 'provider' in target 'a' must be one of: Aws, Exoscale, Lyve, Minio, Ceph, Generic*"
@@ -46,13 +46,31 @@ Describe 'Invoke-S3Audit' {
 
         It 'rejects a secret written into the file' {
             $path = New-Profile "targets:`n  - name: a`n    provider: Aws`n    secretKey: abc`nchecks:`n  exposure: true`n"
-            { Invoke-S3Audit $path } | Should -Throw -ErrorId 'AuditConfigInvalid,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand'
+            { Invoke-S3Audit $path -ErrorAction Stop } | Should -Throw -ErrorId 'AuditConfigInvalid,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand'
         }
 
         It 'says how to create a missing file' {
-            $err = { Invoke-S3Audit (Join-Path $TestDrive 'missing.yml') } | Should -Throw -PassThru
+            $err = { Invoke-S3Audit (Join-Path $TestDrive 'missing.yml') -ErrorAction Stop } | Should -Throw -PassThru
             $err.FullyQualifiedErrorId | Should -BeLike 'AuditConfigNotFound,*'
             $err.Exception.Message | Should -BeLike '*New-S3AuditConfig*'
+        }
+
+        It 'a bad profile piped in is a non-terminating error for that profile: Get-ChildItem *.yml | Invoke-S3Audit still runs the valid ones' {
+            $folder = Join-Path $TestDrive 'piped'
+            $null = New-Item -ItemType Directory $folder
+            Set-Content (Join-Path $folder 'a-valid.yml') "targets:`n  - name: first`n    provider: Ceph`n    endpoint: http://127.0.0.1:9`n    accessKeyVariable: S3AUDIT_UNSET_AK`n    secretKeyVariable: S3AUDIT_UNSET_SK`nchecks:`n  exposure: true`n"
+            Set-Content (Join-Path $folder 'b-invalid.yml') "targets:`n  - name: [broken`n"
+            [IO.File]::WriteAllBytes((Join-Path $folder 'c-binary.yml'), [byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0xFF, 0xFE, 0x7F))
+            Set-Content (Join-Path $folder 'd-valid.yml') "targets:`n  - name: second`n    provider: Ceph`n    endpoint: http://127.0.0.1:9`n    accessKeyVariable: S3AUDIT_UNSET_AK`n    secretKeyVariable: S3AUDIT_UNSET_SK`nchecks:`n  exposure: true`n"
+
+            $rows = Get-ChildItem (Join-Path $folder '*.yml') | Invoke-S3Audit -ErrorVariable profileErrors -ErrorAction SilentlyContinue -InformationVariable runs -WarningAction SilentlyContinue
+
+            @($runs | Where-Object Tags -contains 'S3AuditSummary').Count | Should -Be 2
+            $rows.Target | Sort-Object -Unique | Should -Be @('first', 'second')
+            $invalid = @($profileErrors | Where-Object FullyQualifiedErrorId -like 'AuditConfigInvalid,*')
+            $invalid.TargetObject | Should -Be @((Join-Path $folder 'b-invalid.yml'), (Join-Path $folder 'c-binary.yml'))
+            $invalid[1].Exception.Message | Should -BeLike '*c-binary.yml(1,1): the file is not a text file (a NUL byte at offset 8): an audit profile is YAML text; create one with New-S3AuditConfig'
+            ($invalid | Out-String -Width 200) | Should -Not -Match '[\x00-\x08\x0E-\x1F]'
         }
 
         It 'stops when the baseline does not exist' {
@@ -89,10 +107,20 @@ outputs:
             Remove-Item Env:S3AUDIT_PESTER_AK, Env:S3AUDIT_PESTER_SK -ErrorAction SilentlyContinue
         }
 
-        It 'is a non-terminating error per target, naming the target' {
-            $runErrors.FullyQualifiedErrorId | Should -Contain 'TargetConnectionFailed,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand'
-            $runErrors.FullyQualifiedErrorId | Should -Contain 'TargetCredentialsNotFound,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand'
+        It 'is one non-terminating error per target, naming the target and the cause' {
+            $runErrors.FullyQualifiedErrorId | Should -Be @('TargetEndpointUnreachable,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand', 'TargetCredentialsNotFound,S3Audit.Commands.Cmdlets.InvokeS3AuditCommand')
+            ($runErrors | Where-Object { $_.TargetObject -eq 'unreachable' }).Exception.Message | Should -Be "Target 'unreachable': Cannot connect to http://127.0.0.1:9: 127.0.0.1:9 refused the connection: nothing listens on that port, or a firewall rejects it. Nothing was read from it."
             ($runErrors | Where-Object { $_.TargetObject -eq 'nokeys' }).Exception.Message | Should -BeLike "*S3AUDIT_PESTER_UNSET_AK*"
+        }
+
+        It 'leaves a TargetFailed row (Check audit, Result Unknown) per failed target in the output and the JSON report' {
+            $failed = @($findings | Where-Object Rule -eq 'TargetFailed')
+            $failed.Target | Should -Be @('unreachable', 'nokeys')
+            $failed | ForEach-Object { $_.Check | Should -Be 'audit'; $_.Result | Should -Be 'Unknown'; $_.BucketName | Should -Be '' }
+            $failed[0].Detail | Should -BeLike 'The target was not audited (TargetEndpointUnreachable): *refused the connection*'
+            $summary.UnknownCount | Should -Be 2
+            $report = Get-Content (Get-ChildItem (Join-Path $TestDrive 'reports') -Filter 'run-*.json').FullName -Raw | ConvertFrom-Json
+            @($report.Findings | Where-Object Rule -eq 'TargetFailed').Target | Should -Be @('unreachable', 'nokeys')
         }
 
         It 'never prints the secret' {
@@ -110,6 +138,65 @@ outputs:
             $report | Should -HaveCount 1
             (Get-Content $report.FullName -Raw | ConvertFrom-Json).Schema | Should -Be 'S3Audit.AuditReport/1'
             Get-ChildItem (Join-Path $TestDrive 'reports') -Filter '*.tmp' -Force | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'Failed targets and buckets against the test server' -Tag 'Server' {
+        BeforeAll {
+            Assert-S3TestServer
+            $mine = New-S3FixtureBucket 'pester-fail-mine'
+            $theirs = New-S3FixtureBucket 'pester-fail-theirs' -AsRoot
+            $gone = 'pester-fail-gone-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            $env:S3AUDIT_PESTER_WRONG_SK = 'not-the-secret'
+            $path = New-Profile @"
+targets:
+  - name: rgw
+    provider: Ceph
+    endpoint: $($env:S3_ENDPOINT)
+    region: us-east-1
+    accessKeyVariable: S3_ACCESS_KEY
+    secretKeyVariable: S3_SECRET_KEY
+    buckets:
+      include: ['$mine', '$theirs', '$gone']
+  - name: wrongsecret
+    provider: Ceph
+    endpoint: $($env:S3_ENDPOINT)
+    region: us-east-1
+    accessKeyVariable: S3_ACCESS_KEY
+    secretKeyVariable: S3AUDIT_PESTER_WRONG_SK
+    buckets:
+      include: ['$mine']
+checks:
+  exposure: true
+  posture: true
+outputs:
+  csv: failed/run.csv
+  json: failed/run.json
+"@
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $findings = Invoke-S3Audit $path -ErrorVariable runErrors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+            $watch.Stop()
+            $csv = Import-Csv (Join-Path $TestDrive 'failed/run.csv')
+        }
+        AfterAll {
+            Remove-Item Env:S3AUDIT_PESTER_WRONG_SK -ErrorAction SilentlyContinue
+            Remove-S3Fixture
+        }
+
+        It 'writes one error per failed target or bucket: a wrong secret, a denied bucket, a missing bucket' {
+            Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $watch.Elapsed.TotalSeconds, $runErrors.Count)
+            $runErrors | ForEach-Object { "$($_.FullyQualifiedErrorId -replace ',.*') $($_.TargetObject)" } | Sort-Object |
+                Should -Be (@("BucketAccessDenied $theirs", "BucketNotFound $gone", 'TargetCredentialsRejected wrongsecret') | Sort-Object)
+            ($runErrors | Where-Object TargetObject -eq 'wrongsecret').Exception.Message | Should -BeLike "Target 'wrongsecret': * rejected the credentials: Ceph RGW refused to authenticate the requests*"
+            ($runErrors | Where-Object TargetObject -eq $theirs).Exception.Message | Should -BeLike "Target 'rgw': * calls on bucket '$theirs' failed (*): access denied*"
+        }
+
+        It 'leaves a row for each in the output and the CSV report, so the report is never clean by failing' {
+            foreach ($rows in @($findings), @($csv)) {
+                ($rows | Where-Object { $_.Target -eq 'wrongsecret' -and $_.Rule -eq 'TargetFailed' -and $_.Result -eq 'Unknown' }) | Should -HaveCount 1
+                ($rows | Where-Object { $_.BucketName -eq $gone -and $_.Rule -eq 'BucketFailed' -and $_.Check -eq 'audit' }) | Should -HaveCount 1
+                @($rows | Where-Object { $_.BucketName -eq $theirs -and $_.Result -eq 'Unknown' }).Count | Should -BeGreaterThan 0
+            }
         }
     }
 

@@ -44,8 +44,8 @@ Describe 'S3Audit module' -Tag 'CI' {
     }
 
     It 'loads the engine and AWSSDK from Dependencies (into its own load context on PowerShell 7)' {
-        # Force the engine to load: open a session against an endpoint that is never reached.
-        Get-S3AuditAcl -BucketName 'x' -EndpointUrl 'http://127.0.0.1:1' -AccessKey 'a' -SecretKey (ConvertTo-SecureString 'b' -AsPlainText -Force) -ErrorAction SilentlyContinue
+        # Force the engine to load: open a session against an endpoint that is never reached (one EndpointUnreachable).
+        try { Get-S3AuditAcl -BucketName 'x' -EndpointUrl 'http://127.0.0.1:1' -AccessKey 'a' -SecretKey (ConvertTo-SecureString 'b' -AsPlainText -Force) } catch { $_.FullyQualifiedErrorId | Should -BeLike 'EndpointUnreachable,*' }
         $dependencies = Join-Path (Get-Module S3Audit).ModuleBase 'Dependencies'
         $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'S3Audit.Engine', 'AWSSDK.S3' }
         $loaded | Should -HaveCount 2

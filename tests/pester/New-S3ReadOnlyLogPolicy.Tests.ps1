@@ -64,7 +64,29 @@ Describe 'New-S3ReadOnlyLogPolicy' {
     }
 
     It 'rejects a provider it has no format for' {
-        { New-S3ReadOnlyLogPolicy -BucketName logs -Provider Minio } | Should -Throw
+        { New-S3ReadOnlyLogPolicy -BucketName logs -Provider Generic } | Should -Throw -ErrorId 'ParameterArgumentValidationError,S3Audit.Commands.Cmdlets.NewS3ReadOnlyLogPolicyCommand'
+    }
+
+    It 'New-S3ReadOnlyLogPolicy -Provider Ceph (and Minio) writes the AWS policy, which RGW and MinIO take' {
+        $aws = New-S3ReadOnlyLogPolicy -BucketName access-logs -Prefix rgw/
+        foreach ($provider in 'Ceph', 'Minio') {
+            $policy = New-S3ReadOnlyLogPolicy -BucketName access-logs -Prefix rgw/ -Provider $provider
+            $policy.Provider | Should -Be $provider
+            $policy.Document | Should -Be $aws.Document
+            ($policy.Document | ConvertFrom-Json).Statement.Action | Should -Contain 's3:GetObject'
+        }
+    }
+
+    It 'says that Ceph has no AWS KMS instead of writing a KMS statement' {
+        $policy = New-S3ReadOnlyLogPolicy -BucketName access-logs -Provider Ceph -KmsKeyArn 'arn:aws:kms:us-east-1:111122223333:key/k1' -WarningVariable warned -WarningAction SilentlyContinue
+        $policy.Document | Should -Not -BeLike '*kms:*'
+        $warned | Should -BeLike '*Ceph has no AWS KMS: -KmsKeyArn is not in the policy*'
+    }
+
+    It 'names the bad value without a .NET parameter name' {
+        New-S3ReadOnlyLogPolicy -BucketName 'bad name!' -ErrorVariable bad -ErrorAction SilentlyContinue
+        $bad.FullyQualifiedErrorId | Should -Be 'InvalidArgument,S3Audit.Commands.Cmdlets.NewS3ReadOnlyLogPolicyCommand'
+        $bad.Exception.Message | Should -Be "'bad name!' is not a bucket name (letters, digits, '.', '-' and '_', 3 to 255 characters)."
     }
 
     It 'writes nothing with -WhatIf' {

@@ -59,6 +59,20 @@ Describe 'Test-S3PublicExposure' {
             Should -Throw -ErrorId 'PolicyDocumentInvalid,S3Audit.Commands.Cmdlets.TestS3PublicExposureCommand' -ExpectedMessage '*line 2, position*'
     }
 
+    It 'gives the position of a JSON error once, 1-based (not also .NET''s 0-based LineNumber and BytePositionInLine)' {
+        $err = { Test-S3PublicExposure -PolicyDocument "{`"Version`": `"2012-10-17`",`n  `"Statement`": [ { `"Effect`": `"Allow`", } ] }" -ErrorAction Stop } | Should -Throw -PassThru
+        $err.Exception.Message | Should -Be 'The policy is not valid JSON at line 2, position 39: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options.'
+    }
+
+    It 'an unreachable endpoint: Test-S3PublicExposure a,b -EndpointUrl http://127.0.0.1:<port> is one terminating EndpointUnreachable' {
+        $port = Get-RefusedPort
+        $run = Invoke-Counted { Test-S3PublicExposure a, b -EndpointUrl "http://127.0.0.1:$port" -AccessKey AKID -SecretKey (ConvertTo-SecureString x -AsPlainText -Force) -Provider Ceph }
+        Write-Host ("    measured: {0:N2} s, {1} error(s)" -f $run.Seconds, $run.Errors.Count)
+        $run.Errors.Count | Should -Be 1
+        $run.Terminating.FullyQualifiedErrorId | Should -Be 'EndpointUnreachable,S3Audit.Commands.Cmdlets.TestS3PublicExposureCommand'
+        $run.Output | Should -BeNullOrEmpty
+    }
+
     It 'ends with PolicyFileUnreadable for a missing file' {
         { Test-S3PublicExposure -PolicyPath (Join-Path $TestDrive 'missing.json') -ErrorAction Stop } |
             Should -Throw -ErrorId 'PolicyFileUnreadable,S3Audit.Commands.Cmdlets.TestS3PublicExposureCommand'
@@ -83,6 +97,23 @@ Describe 'Test-S3PublicExposure' {
     Context 'against the test server (bash tests/run-tests.sh exports S3_ENDPOINT)' -Tag 'Server' {
         BeforeAll {
             $connection = Get-S3TestConnection
+            Import-Module (Join-Path $PSScriptRoot 'S3Fixture.psm1') -Force
+        }
+        AfterAll {
+            Remove-S3Fixture
+        }
+
+        It 'a partial scan (-IncludeObjects -MaxObjects 2) that finds nothing is Unknown, never NotPublic, when a later object is public' {
+            $bucket = New-S3FixtureBucket 'pester-partial'
+            Write-S3FixtureObject $bucket 'a.txt' -Content a
+            Write-S3FixtureObject $bucket 'b.txt' -Content b
+            Write-S3FixtureObject $bucket 'c.txt' -Content c -Acl 'public-read'
+
+            $partial = Test-S3PublicExposure $bucket -IncludeObjects -MaxObjects 2 @connection
+            $partial.Exposure | Should -Be 'Unknown'
+            $partial.ViaObjectAcl | Should -BeNullOrEmpty
+            $partial.Reasons | Should -BeLike "*ObjectAcl: Only the first 2 object(s) were checked (-MaxObjects 2): the objects after them were not read*"
+            ($partial | Test-S3PublicExposure -IncludeObjects @connection).Exposure | Should -Be 'Public'
         }
 
         It 'takes rows of Get-S3AuditBucket from the pipeline by property name' {

@@ -32,6 +32,35 @@ function Get-S3TestConnection {
     }
 }
 
+# Runs a command line and keeps everything it wrote, also when it ends with a terminating error: its output, every error
+# (give the command -ErrorAction Continue: Pester runs tests with ErrorActionPreference Stop)
+# (the terminating one last), its warnings, and the elapsed time (measured and reported, never asserted as a timing).
+function Invoke-Counted([scriptblock] $ScriptBlock) {
+    $collected = [System.Collections.Generic.List[object]]::new()
+    $terminating = $null
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    try { & $ScriptBlock 2>&1 3>&1 | ForEach-Object { $collected.Add($_) } } catch { $terminating = $_ }
+    $watch.Stop()
+    $errors = @($collected | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+    if ($terminating) { $errors += $terminating }
+    [pscustomobject]@{
+        Output      = @($collected | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
+        Errors      = $errors
+        Warnings    = @($collected | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        Terminating = $terminating
+        Seconds     = $watch.Elapsed.TotalSeconds
+    }
+}
+
+# A TCP port on 127.0.0.1 where nothing listens (connections are refused).
+function Get-RefusedPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $port
+}
+
 # Runs a script in a fresh PowerShell process of this edition (a binary module cannot be unloaded, so what must
 # start clean runs there) and returns its output lines; a non-zero exit code throws with the output.
 # Under the .NET tool the process is dotnet and pwsh.dll its first argument.
@@ -56,4 +85,4 @@ function Invoke-ChildPowerShell {
     $output
 }
 
-Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Assert-S3TestServer, Get-S3TestConnection, Invoke-ChildPowerShell
+Export-ModuleMember -Function Get-S3AuditManifestPath, Import-S3AuditModule, Assert-S3TestServer, Get-S3TestConnection, Invoke-ChildPowerShell, Invoke-Counted, Get-RefusedPort

@@ -37,6 +37,12 @@ namespace S3Audit.Commands.Cmdlets
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
+        /// <summary>How many buckets are read at once; rows keep the order of the buckets.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        [PSDefaultValue(Value = 4)]
+        public int ThrottleLimit { get; set; } = 4;
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
@@ -65,6 +71,7 @@ namespace S3Audit.Commands.Cmdlets
                 RequireKms = RequireKms.IsPresent,
                 RequireObjectLock = RequireObjectLock.IsPresent,
                 Detailed = Detailed.IsPresent,
+                ThrottleLimit = ThrottleLimit,
             };
             BucketPostureReader reader = _reader ??= new BucketPostureReader(Session);
             RunEngine((output, token) => reader.RunAsync(request, output, token));

@@ -13,7 +13,8 @@ namespace S3Audit.Commands.Cmdlets
     /// <summary>
     /// Runs a complete review from an audit profile (YAML): every target, every enabled check, drift against a
     /// baseline, and the configured CSV/JSON/HTML reports. Writes one S3AuditFinding per finding; the run summary goes to
-    /// the information stream (tag S3AuditSummary) and into the JSON report.
+    /// the information stream (tag S3AuditSummary) and into the JSON report. A profile that is missing or invalid is a
+    /// non-terminating error for that profile: the other profiles piped in are still audited.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "S3Audit")]
     [OutputType(typeof(S3AuditFinding))]
@@ -37,7 +38,12 @@ namespace S3Audit.Commands.Cmdlets
         protected override void ProcessRecord()
         {
             string configPath = GetUnresolvedProviderPathFromPSPath(ConfigPath);
-            AuditConfig config = LoadConfig(configPath);
+            AuditConfig? config = LoadConfig(configPath);
+            if (config == null)
+            {
+                return; // the error names the file; the other profiles piped in still run
+            }
+
             string? baseline = BaselinePath == null ? null : GetUnresolvedProviderPathFromPSPath(BaselinePath);
             IReadOnlyList<S3AuditFinding>? baselineFindings = baseline == null ? null : ReadBaseline(baseline);
 
@@ -71,7 +77,8 @@ namespace S3Audit.Commands.Cmdlets
             }
         }
 
-        private AuditConfig LoadConfig(string path)
+        /// <summary>The profile, or null after a non-terminating error for it (missing, not text, invalid).</summary>
+        private AuditConfig? LoadConfig(string path)
         {
             try
             {
@@ -79,14 +86,18 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (FileNotFoundException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AuditConfigNotFound, ErrorCategory.ObjectNotFound, path));
+                WriteError(new ErrorRecord(e, ErrorIds.AuditConfigNotFound, ErrorCategory.ObjectNotFound, path));
             }
             catch (AuditConfigException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AuditConfigInvalid, ErrorCategory.InvalidData, path));
+                WriteError(new ErrorRecord(e, ErrorIds.AuditConfigInvalid, ErrorCategory.InvalidData, path));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(e, ErrorIds.AuditConfigUnreadable, ErrorCategory.ReadError, path));
             }
 
-            throw new InvalidOperationException("unreachable");
+            return null;
         }
     }
 }

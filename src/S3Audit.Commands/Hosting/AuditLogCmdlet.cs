@@ -288,7 +288,7 @@ namespace S3Audit.Commands.Hosting
             catch (ArgumentException e)
             {
                 // -StartTime after -EndTime, or a bad -RemoteIp: nothing can be read as asked.
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, null));
             }
 
             var request = new LogReadRequest

@@ -12,6 +12,7 @@ namespace S3Audit.Commands.Hosting
         public const string InvalidArgument = nameof(InvalidArgument);
         public const string AuditConfigInvalid = nameof(AuditConfigInvalid);
         public const string AuditConfigNotFound = nameof(AuditConfigNotFound);
+        public const string AuditConfigUnreadable = nameof(AuditConfigUnreadable);
         public const string BaselineNotFound = nameof(BaselineNotFound);
         public const string BaselineInvalid = nameof(BaselineInvalid);
         public const string ConfigFileExists = nameof(ConfigFileExists);

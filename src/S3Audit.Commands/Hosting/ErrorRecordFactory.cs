@@ -21,6 +21,16 @@ namespace S3Audit.Commands.Hosting
             return new ErrorRecord(exception, error.ErrorId, CategoryOf(error.Kind), error.Target);
         }
 
+        /// <summary>
+        /// An InvalidArgument record for a bad value, with the message alone: .NET appends "(Parameter 'name')" with its
+        /// own parameter names, which mean nothing to a user.
+        /// </summary>
+        public static ErrorRecord FromArgument(ArgumentException e, string errorId, object? target)
+        {
+            string message = e.ParamName == null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty);
+            return new ErrorRecord(new PSArgumentException(message, e), errorId, ErrorCategory.InvalidArgument, target);
+        }
+
         public static ErrorCategory CategoryOf(AuditErrorKind kind) => kind switch
         {
             AuditErrorKind.NotFound => ErrorCategory.ObjectNotFound,

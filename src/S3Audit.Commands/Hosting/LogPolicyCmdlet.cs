@@ -30,9 +30,9 @@ namespace S3Audit.Commands.Hosting
         [ValidateNotNullOrEmpty]
         public string? KmsKeyArn { get; set; }
 
-        /// <summary>The policy format: Aws (IAM JSON), Exoscale (IAM role policy) or Lyve (Account API permission).</summary>
+        /// <summary>The policy format: Aws, Ceph or Minio (IAM JSON, which RGW and MinIO take), Exoscale (IAM role policy) or Lyve (Account API permission).</summary>
         [Parameter]
-        [ValidateSet("Aws", "Exoscale", "Lyve")]
+        [ValidateSet("Aws", "Ceph", "Minio", "Exoscale", "Lyve")]
         public S3Provider Provider { get; set; } = S3Provider.Aws;
 
         /// <summary>The policy name; a default naming the purpose and bucket.</summary>
@@ -72,7 +72,7 @@ namespace S3Audit.Commands.Hosting
             }
             catch (ArgumentException e)
             {
-                WriteError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, TargetBucketName));
+                WriteError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, TargetBucketName));
                 return;
             }
             catch (InvalidOperationException e)

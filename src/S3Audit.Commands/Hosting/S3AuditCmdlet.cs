@@ -135,7 +135,7 @@ namespace S3Audit.Commands.Hosting
                     }
                     catch (ArgumentException e)
                     {
-                        ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, EndpointUrl));
+                        ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidEndpoint, EndpointUrl));
                     }
                 }
 

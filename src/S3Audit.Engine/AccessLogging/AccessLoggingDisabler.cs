@@ -81,7 +81,7 @@ namespace S3Audit.Engine.AccessLogging
                     await _session.Client.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = plan.PolicyAfter }, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, operation, bucket));
                 return null;
@@ -128,7 +128,7 @@ namespace S3Audit.Engine.AccessLogging
                         return true;
                     }
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested)
+                catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
                 {
                     output.WriteWarning($"Could not read the logging of '{other}', which shares the statement; the resource for prefix '{plan.TargetPrefix}' is kept: {S3ErrorClassifier.Classify(e, "GetBucketLogging", other).Message}");
                     return true;
@@ -158,7 +158,7 @@ namespace S3Audit.Engine.AccessLogging
                     after => LoggingPolicyMerger.SourceArns(after).Contains(bucketArn) ? $"the policy of '{plan.TargetBucketName}' still names '{plan.Request.BucketName}'" : null,
                     ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
             {
                 return "the read-back failed: " + S3ErrorClassifier.Classify(e, "read-back", plan.Request.BucketName).Message;
             }

@@ -108,7 +108,7 @@ namespace S3Audit.Engine.AccessLogging
                     }, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 string bucket = operation == "PutBucketLogging" ? request.BucketName : request.TargetBucketName;
                 AuditError error = S3ErrorClassifier.Classify(e, operation, bucket);
@@ -174,7 +174,7 @@ namespace S3Audit.Engine.AccessLogging
                     problem = $"bucket '{request.BucketName}' logs to {(after.Enabled ? after.Describe() : "nothing")} after the change";
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
             {
                 problem = "the read-back failed: " + S3ErrorClassifier.Classify(e, "read-back", request.BucketName).Message;
             }

@@ -22,7 +22,7 @@ namespace S3Audit.Engine.AccessLogging
             {
                 response = await session.Client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket }, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 return S3ErrorClassifier.ErrorCode(e) == "NoSuchBucketPolicy"
                     ? BucketPolicyRead.None()

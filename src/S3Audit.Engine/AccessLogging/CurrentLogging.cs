@@ -41,7 +41,7 @@ namespace S3Audit.Engine.AccessLogging
             {
                 return await ReadAsync(session, bucket, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketLogging", bucket));
                 return null;

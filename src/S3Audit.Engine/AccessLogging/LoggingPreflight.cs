@@ -130,7 +130,7 @@ namespace S3Audit.Engine.AccessLogging
                     output.WriteWarning($"Target bucket '{target}' itself logs to {targetLogging.Describe()}. AWS advises against logging a log bucket: its deliveries create more log records.");
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
             {
                 output.WriteWarning($"Could not check whether target bucket '{target}' itself logs: {S3ErrorClassifier.Classify(e, "GetBucketLogging", target).Message}");
             }

@@ -50,7 +50,7 @@ namespace S3Audit.Engine.Acl
                         output.WriteObject(row);
                     }
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
                 {
                     output.WriteError(S3ErrorClassifier.Classify(e, "GetBucketAcl", bucket));
                     return;
@@ -75,7 +75,7 @@ namespace S3Audit.Engine.Acl
                 await ObjectAclScan.ListAndReadAsync(_session, bucket, region, request.Prefix, request.Recurse, 0, request.ThrottleLimit, ProgressActivityId, aclsInForce,
                     (_, grants) => WriteAll(grants, output), output, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket));
             }

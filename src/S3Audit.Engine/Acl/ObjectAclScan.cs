@@ -15,14 +15,17 @@ namespace S3Audit.Engine.Acl
     /// <summary>How many object ACLs a scan read, and how many of those reads failed.</summary>
     internal readonly struct ObjectAclScanResult
     {
-        public ObjectAclScanResult(int done, int failed)
+        public ObjectAclScanResult(int done, int failed, bool truncated)
         {
             Done = done;
             Failed = failed;
+            Truncated = truncated;
         }
 
         public int Done { get; }
         public int Failed { get; }
+        /// <summary>True when the limit stopped the scan with objects still listed after it: those were not read.</summary>
+        public bool Truncated { get; }
     }
 
     /// <summary>
@@ -40,7 +43,7 @@ namespace S3Audit.Engine.Acl
                 GetObjectAclResponse acl = await session.Client.GetObjectAclAsync(new GetObjectAclRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
                 return AclGrantMapper.ToRows(bucket, key, acl.Owner, acl.Grants, aclsInForce, session.Provider, region).ToList();
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "GetObjectAcl", bucket, key));
                 return null;
@@ -56,6 +59,7 @@ namespace S3Audit.Engine.Acl
             int activityId, bool? aclsInForce, Action<string, IReadOnlyList<S3AuditAclGrant>> onAcl, IAuditOutput output, CancellationToken cancellationToken)
         {
             int listed = 0, done = 0, failed = 0;
+            bool truncated = false;
             string activity = $"Reading object ACLs in '{bucket}'";
             try
             {
@@ -87,7 +91,7 @@ namespace S3Audit.Engine.Acl
                 output.WriteProgress(new AuditProgress(activityId, activity, $"{done} object ACL(s) read", 100, completed: true));
             }
 
-            return new ObjectAclScanResult(done, failed);
+            return new ObjectAclScanResult(done, failed, truncated);
 
             async IAsyncEnumerable<string> Keys(IAsyncEnumerable<ListedObject> objects, [EnumeratorCancellation] CancellationToken token = default)
             {
@@ -95,6 +99,7 @@ namespace S3Audit.Engine.Acl
                 {
                     if (maxObjects > 0 && listed >= maxObjects)
                     {
+                        truncated = true; // an object beyond the limit was listed
                         yield break;
                     }
 

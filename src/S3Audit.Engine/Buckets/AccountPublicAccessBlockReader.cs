@@ -58,7 +58,7 @@ namespace S3Audit.Engine.Buckets
             {
                 AccountId = await _session.CallerAccountAsync(_stsEndpoint, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 AuditError error = S3ErrorClassifier.ClassifyEntity(e, "STS GetCallerIdentity", "the caller's account", "account", "Account");
                 output.WriteError(error);
@@ -82,7 +82,7 @@ namespace S3Audit.Engine.Buckets
                 output.WriteVerbose($"Account {AccountId}: read the account-level Block Public Access.");
                 return Readout<PublicAccessBlockFlags>.Of(Parse(response.Body));
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 if (S3ErrorClassifier.ErrorCode(e) == "NoSuchPublicAccessBlockConfiguration")
                 {

@@ -56,7 +56,7 @@ namespace S3Audit.Engine.Buckets
             {
                 all = (await ListingAsync(l => wildcards.TrueForAll(w => l.Names.Exists(w.IsMatch)), cancellationToken).ConfigureAwait(false)).Names;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 throw new AuditException(S3ErrorClassifier.ClassifyRunFailure(e, "ListBuckets"));
             }

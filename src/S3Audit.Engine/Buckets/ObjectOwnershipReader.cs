@@ -66,7 +66,7 @@ namespace S3Audit.Engine.Buckets
             {
                 return new ObjectOwnershipState("ObjectWriter", true, "No ownership controls are set; ACLs are in force (ObjectWriter).");
             }
-            catch (Exception e) when (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!S3ErrorClassifier.EndsRun(e) && (!(e is OperationCanceledException) || !cancellationToken.IsCancellationRequested))
             {
                 AuditError error = S3ErrorClassifier.Classify(e, "GetBucketOwnershipControls", bucketName);
                 return new ObjectOwnershipState("Unknown", null, error.Message);

@@ -45,7 +45,7 @@ namespace S3Audit.Engine.Buckets
             {
                 return new SettingRead<T>(await read(cancellationToken).ConfigureAwait(false));
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 if (notConfiguredCodes.Contains(S3ErrorClassifier.ErrorCode(e), StringComparer.Ordinal))
                 {

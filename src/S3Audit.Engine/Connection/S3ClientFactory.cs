@@ -6,8 +6,9 @@ using Amazon.S3;
 namespace S3Audit.Engine.Connection
 {
     /// <summary>
-    /// The one place S3 clients are made: standard retry mode, bounded attempts, a time-to-first-byte timeout,
-    /// path-style addressing for custom endpoints. Cancellation comes from the token each call is given.
+    /// The one place S3 clients are made: standard retry mode, bounded attempts, a time-to-first-byte timeout, a
+    /// connect timeout, path-style addressing for custom endpoints, and the session's <see cref="EndpointGuard"/>.
+    /// Cancellation comes from the token each call is given.
     /// </summary>
     internal static class S3ClientFactory
     {
@@ -19,6 +20,7 @@ namespace S3Audit.Engine.Connection
                 MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1),
                 Timeout = options.Timeout,
                 ThrottleRetries = true,
+                HttpClientFactory = new S3HttpClientFactory(ConnectTimeoutOf(options)),
             };
 
             if (string.IsNullOrWhiteSpace(options.EndpointUrl))
@@ -36,6 +38,9 @@ namespace S3Audit.Engine.Connection
             return config;
         }
 
-        public static IAmazonS3 Create(AWSCredentials credentials, AmazonS3Config config) => new AmazonS3Client(credentials, config);
+        public static IAmazonS3 Create(AWSCredentials credentials, AmazonS3Config config, EndpointGuard guard) => new GuardedS3Client(credentials, config, guard);
+
+        /// <summary>The connect timeout, never longer than the request timeout.</summary>
+        public static TimeSpan ConnectTimeoutOf(S3ConnectionOptions options) => options.ConnectTimeout < options.Timeout ? options.ConnectTimeout : options.Timeout;
     }
 }

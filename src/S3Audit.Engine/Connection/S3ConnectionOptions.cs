@@ -32,5 +32,18 @@ namespace S3Audit.Engine.Connection
         public int MaxAttempts { get; set; } = 3;
         /// <summary>Time to the first byte of a response.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// Time to set up the TCP (and TLS) connection (PowerShell 7; Windows PowerShell has none). A host that answers
+        /// at all connects far sooner; one that does not is reported as unreachable after this long, not after <see cref="Timeout"/>.
+        /// </summary>
+        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>A copy with another endpoint (the caller's options are never changed).</summary>
+        internal S3ConnectionOptions WithEndpoint(string endpointUrl)
+        {
+            var copy = (S3ConnectionOptions)MemberwiseClone();
+            copy.EndpointUrl = endpointUrl;
+            return copy;
+        }
     }
 }

@@ -26,7 +26,8 @@ namespace S3Audit.Engine.Connection
             CredentialSource = credentials.Source;
             RegionSource = regionSource;
             Config = S3ClientFactory.CreateConfig(options, region);
-            Client = S3ClientFactory.Create(credentials.Credentials, Config);
+            Guard = new EndpointGuard(credentials.Source);
+            Client = S3ClientFactory.Create(credentials.Credentials, Config, Guard);
         }
 
         /// <summary>The options the session was opened with.</summary>
@@ -47,6 +48,8 @@ namespace S3Audit.Engine.Connection
         internal AWSCredentials Credentials { get; }
         internal AmazonS3Config Config { get; }
         internal IAmazonS3 Client { get; }
+        /// <summary>Whether the endpoint answered, and the failure that ended the session (unreachable, credentials rejected).</summary>
+        internal EndpointGuard Guard { get; }
 
         /// <summary>Resolves credentials, region and provider and creates the client.</summary>
         /// <param name="options">What the caller said.</param>
@@ -60,13 +63,20 @@ namespace S3Audit.Engine.Connection
 
             ValidateEndpoint(options.EndpointUrl);
             ResolvedCredentials credentials = new CredentialResolver().Resolve(options);
-            (string region, string regionSource) = RegionResolver.Resolve(options, credentials.Profile);
+            (string region, string regionSource, bool regionGiven) = RegionResolver.Resolve(options, credentials.Profile);
             S3Provider provider = options.Provider ?? ProviderDetector.Detect(options.EndpointUrl);
             string providerSource = options.Provider.HasValue ? "the -Provider parameter" : "the endpoint host name";
+            string endpointSource = string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl!;
+            if (string.IsNullOrWhiteSpace(options.EndpointUrl) && provider != S3Provider.Aws)
+            {
+                // Only AWS has a default endpoint; Lyve and Exoscale have one per region.
+                options = options.WithEndpoint(ProviderEndpoints.ForRegion(provider, region, regionGiven));
+                endpointSource = $"{options.EndpointUrl} (the {provider} endpoint of region {region})";
+            }
 
             verbose?.Invoke(credentials.Source);
             verbose?.Invoke(regionSource);
-            verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {(string.IsNullOrEmpty(options.EndpointUrl) ? "AWS default" : options.EndpointUrl)}.");
+            verbose?.Invoke($"Provider {provider} from {providerSource}; endpoint {endpointSource}.");
             return new S3Session(options, provider, region, credentials, regionSource);
         }
 
@@ -113,6 +123,7 @@ namespace S3Audit.Engine.Connection
             {
                 MaxErrorRetry = Math.Max(0, Options.MaxAttempts - 1),
                 Timeout = Options.Timeout,
+                HttpClientFactory = new S3HttpClientFactory(S3ClientFactory.ConnectTimeoutOf(Options)),
             };
             if (stsEndpoint != null)
             {
@@ -131,7 +142,7 @@ namespace S3Audit.Engine.Connection
 
         /// <summary>A SigV4 client with this session's credentials and region, for IAM, S3 Control and other raw APIs.</summary>
         public Http.SignedRequestClient CreateSignedClient(string? signingRegion = null) =>
-            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout);
+            new Http.SignedRequestClient(Credentials, signingRegion ?? Region, Options.MaxAttempts, Options.Timeout, S3ClientFactory.ConnectTimeoutOf(Options), Guard);
 
         /// <inheritdoc />
         public void Dispose() => Client.Dispose();

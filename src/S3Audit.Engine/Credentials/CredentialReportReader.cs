@@ -35,7 +35,7 @@ namespace S3Audit.Engine.Credentials
                 output.WriteVerbose($"The credential report (GetCredentialReport) answered with {rows.Count} row(s).");
                 return rows;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !(e is OperationCanceledException))
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken) && !(e is OperationCanceledException))
             {
                 string code = S3ErrorClassifier.ErrorCode(e);
                 output.WriteVerbose($"No credential report ({(code.Length > 0 ? code : e.GetType().Name)}); users, keys and MFA come from ListUsers, ListAccessKeys, GetAccessKeyLastUsed and ListMFADevices.");

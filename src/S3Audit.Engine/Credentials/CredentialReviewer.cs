@@ -48,7 +48,7 @@ namespace S3Audit.Engine.Credentials
                 identities.Add(RootFacts(root));
             }
 
-            IReadOnlyList<XElement> users = await ListUsersAsync(iam, request, output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<XElement> users = await ListUsersAsync(iam, request, _session.Provider, output, cancellationToken).ConfigureAwait(false);
             var collector = new IamUserCollector(iam, policies, report, output);
             await BoundedParallel.ForEachAsync(users, request.ThrottleLimit, async (user, ct) =>
                 identities.Add(await collector.CollectAsync(user, ct).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
@@ -69,14 +69,19 @@ namespace S3Audit.Engine.Credentials
                 .ToList();
         }
 
-        private static async Task<IReadOnlyList<XElement>> ListUsersAsync(IamQueryClient iam, CredentialReviewRequest request, IAuditOutput output, CancellationToken cancellationToken)
+        private static async Task<IReadOnlyList<XElement>> ListUsersAsync(IamQueryClient iam, CredentialReviewRequest request, S3Provider provider, IAuditOutput output, CancellationToken cancellationToken)
         {
             IReadOnlyList<XElement> users;
             try
             {
                 users = await iam.ListAsync("ListUsers", null, "Users", cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && S3ErrorClassifier.KindOf(e) == AuditErrorKind.NotSupported)
+            {
+                // Nothing else of the IAM API will answer either: one error that says why, instead of one per call.
+                throw new AuditException(IamNotAvailable.Error(e, iam.Endpoint, provider));
+            }
+            catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
             {
                 output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListUsers", $"the IAM API at {iam.Endpoint.GetLeftPart(UriPartial.Authority)}", iam.Endpoint.ToString(), "Iam"));
                 return new XElement[0];

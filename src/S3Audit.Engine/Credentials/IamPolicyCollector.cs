@@ -104,7 +104,7 @@ namespace S3Audit.Engine.Credentials
             {
                 _output.WriteError(new AuditError("IamPolicyInvalid", AuditErrorKind.InvalidData, $"Policy '{policy}' of '{entity}' could not be parsed: {e.Message}", entity, e));
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
             {
                 _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, operation, $"policy '{policy}' of '{entity}'", entity, "IamPolicy"));
             }

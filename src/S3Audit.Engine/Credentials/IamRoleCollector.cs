@@ -31,7 +31,7 @@ namespace S3Audit.Engine.Credentials
             {
                 roles = await _iam.ListAsync("ListRoles", null, "Roles", cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
             {
                 _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListRoles", "the IAM roles", _iam.Endpoint.ToString(), "IamRole"));
                 return flagged;
@@ -54,7 +54,7 @@ namespace S3Audit.Engine.Credentials
                 {
                     await _policies.AddAsync(facts, "Role", cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!(e is OperationCanceledException))
+                catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
                 {
                     _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListRolePolicies", $"IAM role '{facts.UserName}'", facts.UserName, "IamRole"));
                 }

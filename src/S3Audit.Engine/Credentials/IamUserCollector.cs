@@ -147,7 +147,7 @@ namespace S3Audit.Engine.Credentials
             {
                 await work().ConfigureAwait(false);
             }
-            catch (Exception e) when (!(e is OperationCanceledException))
+            catch (Exception e) when (!(e is OperationCanceledException) && !S3ErrorClassifier.EndsRun(e))
             {
                 _output.WriteError(S3ErrorClassifier.ClassifyEntity(e, operation, subject, user, "IamUser"));
             }

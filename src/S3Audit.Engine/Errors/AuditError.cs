@@ -19,6 +19,22 @@ namespace S3Audit.Engine.Errors
             Exception = exception;
         }
 
+        /// <summary>An error of one call on one thing: "{operation} on {subject} failed: {reason}", kept apart so errors can be merged.</summary>
+        internal AuditError(string errorId, AuditErrorKind kind, string operation, string subject, string reason, object? target, Exception? exception)
+            : this(errorId, kind, $"{operation} on {subject} failed: {reason}", target, exception)
+        {
+            Operation = operation;
+            Subject = subject;
+            Reason = reason;
+        }
+
+        /// <summary>The call that failed (GetBucketAcl ...), or null when the error is not about one call.</summary>
+        internal string? Operation { get; }
+        /// <summary>What the call was about, e.g. "bucket 'b'".</summary>
+        internal string? Subject { get; }
+        /// <summary>Why it failed, in words.</summary>
+        internal string? Reason { get; }
+
         /// <summary>Stable PascalCase id, e.g. BucketAccessDenied.</summary>
         public string ErrorId { get; }
         /// <summary>The kind, which maps to an ErrorCategory.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -12,6 +13,9 @@ namespace S3Audit.Engine.Errors
     /// <summary>Turns SDK and transport exceptions into <see cref="AuditError"/>s with stable ids and clear messages.</summary>
     public static class S3ErrorClassifier
     {
+        /// <summary>Key of a sentence in an exception's Data that the error message ends with (what else the answer can mean).</summary>
+        internal const string HintKey = "S3Audit.Hint";
+
         /// <summary>Classifies a failure of <paramref name="operation"/> on a bucket (and optionally a key).</summary>
         /// <param name="exception">What was thrown.</param>
         /// <param name="operation">What was being done, e.g. "GetBucketAcl".</param>
@@ -36,7 +40,7 @@ namespace S3Audit.Engine.Errors
         {
             exception = Unwrap(exception);
             (AuditErrorKind kind, string suffix, string reason) = Describe(exception);
-            return new AuditError(idPrefix + suffix, kind, $"{operation} on {what} failed: {reason}", target, exception);
+            return new AuditError(idPrefix + suffix, kind, operation, what, reason, target, exception);
         }
 
         /// <summary>Classifies a failure that is not about one bucket (ListBuckets, the endpoint itself): ids start with <paramref name="operation"/>.</summary>
@@ -45,6 +49,30 @@ namespace S3Audit.Engine.Errors
             exception = Unwrap(exception);
             (AuditErrorKind kind, string suffix, string reason) = Describe(exception);
             return new AuditError(operation + suffix, kind, $"{operation} failed: {reason}", operation, exception);
+        }
+
+        /// <summary>
+        /// True for a failure of one item (a bucket, a key, a setting) that the run survives: not the user's cancellation,
+        /// and not a failure that ends the run (<see cref="EndsRun"/>). Per-item catch blocks filter with it.
+        /// </summary>
+        public static bool IsItemFailure(Exception exception, CancellationToken cancellationToken) =>
+            !cancellationToken.IsCancellationRequested && !EndsRun(exception);
+
+        /// <summary>
+        /// True when <paramref name="exception"/> is (or wraps) an <see cref="AuditException"/>: the endpoint cannot be reached,
+        /// the credentials were rejected, or the buckets cannot be listed. Nothing else can be read, so it is reported once.
+        /// </summary>
+        public static bool EndsRun(Exception exception)
+        {
+            for (Exception? e = exception; e != null; e = e is AggregateException a && a.InnerExceptions.Count > 0 ? a.InnerExceptions[0] : e.InnerException)
+            {
+                if (e is AuditException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The kind of a failure, for callers that decide Unknown vs NotConfigured themselves.</summary>
@@ -67,6 +95,8 @@ namespace S3Audit.Engine.Errors
         {
             switch (exception)
             {
+                case AuditException ended:
+                    return (ended.Error.Kind, ended.Error.ErrorId, ended.Error.Message);
                 case FeatureNotSupportedException notSupported:
                     return (AuditErrorKind.NotSupported, "FeatureNotSupported", notSupported.Message);
                 case AmazonServiceException service:
@@ -90,6 +120,12 @@ namespace S3Audit.Engine.Errors
             string code = e.ErrorCode ?? string.Empty;
             int status = (int)e.StatusCode;
             string detail = $"{code} (HTTP {status}){(string.IsNullOrEmpty(e.RequestId) ? string.Empty : ", request id " + e.RequestId)}";
+            (AuditErrorKind Kind, string Suffix, string Reason) described = DescribeCode(e, code, status, detail);
+            return e.Data[HintKey] is string hint ? (described.Kind, described.Suffix, described.Reason + " " + hint) : described;
+        }
+
+        private static (AuditErrorKind, string, string) DescribeCode(AmazonServiceException e, string code, int status, string detail)
+        {
             switch (code)
             {
                 case "NoSuchBucket":
@@ -101,7 +137,7 @@ namespace S3Audit.Engine.Errors
                 case "AllAccessDisabled":
                 case "AccountProblem":
                 case "UnauthorizedOperation":
-                    return (AuditErrorKind.AccessDenied, "AccessDenied", $"access denied: {detail}. Check the identity's permissions for this call.");
+                    return (AuditErrorKind.AccessDenied, "AccessDenied", $"access denied: {detail}. Check the identity's permissions.");
                 case "InvalidAccessKeyId":
                 case "SignatureDoesNotMatch":
                 case "ExpiredToken":

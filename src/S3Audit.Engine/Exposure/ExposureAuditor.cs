@@ -42,7 +42,9 @@ namespace S3Audit.Engine.Exposure
             foreach (string bucket in await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ExposureReport report = await AuditBucketAsync(bucket, request, output, cancellationToken).ConfigureAwait(false);
+                var bucketOutput = new BucketErrorOutput(output);
+                ExposureReport report = await AuditBucketAsync(bucket, request, bucketOutput, cancellationToken).ConfigureAwait(false);
+                bucketOutput.Flush();
                 RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Result, report.Findings);
             }
         }
@@ -207,7 +209,7 @@ namespace S3Audit.Engine.Exposure
                     }
                 }, output, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 AuditError error = S3ErrorClassifier.Classify(e, "ListObjectsV2", bucket);
                 output.WriteError(error);
@@ -223,8 +225,16 @@ namespace S3Audit.Engine.Exposure
                 causes.Add(Unreadable(bucket, "ObjectAcl", $"{failed} of {scope} could not be read.", "s3:GetObjectAcl"));
             }
 
+            // A partial scan that found nothing public proves nothing about the objects it did not read: Unknown, never a pass.
+            bool partial = scan.Truncated && found.Count == 0;
+            if (partial)
+            {
+                causes.Add(Unreadable(bucket, "ObjectAcl", $"Only the first {done} object(s){(string.IsNullOrEmpty(request.Prefix) ? string.Empty : $" under '{request.Prefix}'")} were checked (-MaxObjects {request.MaxObjects}): the objects after them were not read, so an object ACL may still make one public.", string.Empty,
+                    $"Run again without -MaxObjects (or with a larger one) to check every object{(string.IsNullOrEmpty(request.Prefix) ? string.Empty : $" under '{request.Prefix}'")}."));
+            }
+
             notes.Add($"Object ACLs checked: {scope}.");
-            return found.Count > 0 ? true : failed > 0 ? (bool?)null : false;
+            return found.Count > 0 ? true : failed > 0 || partial ? (bool?)null : false;
         }
 
         private async Task JudgeWebsiteAsync(string bucket, BucketSnapshot snapshot, List<Cause> causes, List<string> notes)
@@ -297,7 +307,7 @@ namespace S3Audit.Engine.Exposure
             _ => PublicAccess.Read,
         };
 
-        private Cause Unreadable(string bucket, string path, string why, string permission) =>
+        private Cause Unreadable(string bucket, string path, string why, string permission, string? remediation = null) =>
             new Cause(new S3ExposureFinding
             {
                 BucketName = bucket,
@@ -305,7 +315,7 @@ namespace S3Audit.Engine.Exposure
                 Exposure = S3ExposureLevel.Unknown,
                 Why = why,
                 Severity = ExposureVerdict.Severity(S3ExposureLevel.Unknown, PublicAccess.None),
-                Remediation = ExposureRemediation.ForUnreadable(permission),
+                Remediation = remediation ?? ExposureRemediation.ForUnreadable(permission),
                 Provider = _session.Provider,
             }, PublicAccess.None);
     }

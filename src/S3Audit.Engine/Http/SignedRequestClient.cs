@@ -32,12 +32,17 @@ namespace S3Audit.Engine.Http
         private readonly HttpClient _http;
         private readonly int _maxAttempts;
         private readonly Func<int, TimeSpan> _backoff;
+        private readonly Connection.EndpointGuard? _guard;
 
         /// <summary>Creates a client that signs for <paramref name="region"/>.</summary>
-        public SignedRequestClient(AWSCredentials credentials, string region, int maxAttempts = 3, TimeSpan? timeout = null)
-            : this(credentials, region, new HttpClientHandler(), maxAttempts, timeout, null)
+        public SignedRequestClient(AWSCredentials credentials, string region, int maxAttempts = 3, TimeSpan? timeout = null, TimeSpan? connectTimeout = null)
+            : this(credentials, region, Connection.TransportHandler.Create(connectTimeout ?? TimeSpan.FromSeconds(10), allowAutoRedirect: true), maxAttempts, timeout, null)
         {
         }
+
+        /// <summary>A client of a session: its <paramref name="guard"/> ends the session once, as for the session's S3 calls.</summary>
+        internal SignedRequestClient(AWSCredentials credentials, string region, int maxAttempts, TimeSpan timeout, TimeSpan connectTimeout, Connection.EndpointGuard guard)
+            : this(credentials, region, Connection.TransportHandler.Create(connectTimeout, allowAutoRedirect: true), maxAttempts, timeout, null) => _guard = guard;
 
         internal SignedRequestClient(AWSCredentials credentials, string region, HttpMessageHandler handler, int maxAttempts, TimeSpan? timeout, Func<int, TimeSpan>? backoff)
         {
@@ -53,23 +58,41 @@ namespace S3Audit.Engine.Http
         {
             for (int attempt = 1; ; attempt++)
             {
+                _guard?.ThrowIfEnded();
                 SignedResponse response;
                 try
                 {
                     response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
                 }
-                catch (HttpRequestException) when (attempt < _maxAttempts)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException || _guard != null))
                 {
+                    Errors.AuditException? ended = _guard?.Judge(e, request.Endpoint, bucketRequest: false, afterRetries: attempt >= _maxAttempts);
+                    if (ended != null)
+                    {
+                        throw ended;
+                    }
+
+                    if (!(e is HttpRequestException) || attempt >= _maxAttempts)
+                    {
+                        throw;
+                    }
+
                     await Task.Delay(_backoff(attempt), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
+                _guard?.Answered();
                 if (response.StatusCode >= 200 && response.StatusCode < 300)
                 {
                     return response;
                 }
 
                 AmazonServiceException error = ToException(request, response);
+                if (_guard?.Judge(error, request.Endpoint, bucketRequest: false, afterRetries: true) is Errors.AuditException rejected)
+                {
+                    throw rejected;
+                }
+
                 bool retryable = response.StatusCode >= 500 || response.StatusCode == 429 || RetryableCodes.Contains(error.ErrorCode ?? string.Empty);
                 if (!retryable || attempt >= _maxAttempts)
                 {

@@ -24,7 +24,7 @@ namespace S3Audit.Engine.Lake
             LakeColumn.Text("raw_operation", nameof(S3AuditLogEntry.RawOperation), "The operation as logged (REST.GET.OBJECT, get_obj, s3:GetObject ...)", e => e.RawOperation),
             LakeColumn.Text("bucket_name", nameof(S3AuditLogEntry.BucketName), "The bucket", e => e.BucketName),
             LakeColumn.Text("key", nameof(S3AuditLogEntry.Key), "The object key, URL-decoded once; NULL when none", e => e.Key),
-            LakeColumn.Text("requester", nameof(S3AuditLogEntry.Requester), "Who made the request; NULL for anonymous", e => e.Requester),
+            LakeColumn.Text("requester", nameof(S3AuditLogEntry.Requester), "Who made the request; anonymous for unsigned requests, NULL when the log names nobody", e => e.Requester),
             LakeColumn.Text("access_key_id", nameof(S3AuditLogEntry.AccessKeyId), "The access key id used, where logged", e => e.AccessKeyId),
             LakeColumn.Text("remote_ip", nameof(S3AuditLogEntry.RemoteIp), "The client address", e => e.RemoteIp),
             LakeColumn.Int32("http_status", nameof(S3AuditLogEntry.HttpStatus), "The HTTP status; 0 when the log has none", e => e.HttpStatus),

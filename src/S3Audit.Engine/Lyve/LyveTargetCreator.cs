@@ -29,7 +29,7 @@ namespace S3Audit.Engine.Lyve
                 await CreateAsync(bucket, retentionMode, retentionDays, cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !(e is ArgumentException))
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken) && !(e is ArgumentException))
             {
                 output.WriteError(S3ErrorClassifier.Classify(e, "CreateBucket", bucket));
                 return false;

@@ -77,6 +77,15 @@ namespace S3Audit.Engine.Lyve
             {
                 output.WriteError(new AuditError("LyveTargetSessionFailed", AuditErrorKind.InvalidCredentials, $"Recorded target '{record.BucketName}' on {record.EndpointUrl} could not be checked: {e.Message}", record.BucketName, e));
             }
+            catch (AuditException e) when (EndpointGuard.EndsSession(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // Each recorded target has its own endpoint: one that cannot be reached (or rejects the keys) is this
+                // target's error and a row that says so; the other targets are still checked.
+                output.WriteError(new AuditError(e.Error.ErrorId, e.Error.Kind, $"Recorded target '{record.BucketName}': {e.Error.Message}", record.BucketName));
+                LyveAuditTarget row = Unvalidated(record);
+                row.Reasons = e.Error.Message;
+                return row;
+            }
 
             return null;
         }

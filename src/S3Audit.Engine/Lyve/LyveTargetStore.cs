@@ -34,7 +34,14 @@ namespace S3Audit.Engine.Lyve
             }
 
             string yaml = new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Serialize(section);
-            return Deserializer().Deserialize<List<LyveTargetRecord>>(yaml) ?? new List<LyveTargetRecord>();
+            try
+            {
+                return Deserializer().Deserialize<List<LyveTargetRecord>>(yaml) ?? new List<LyveTargetRecord>();
+            }
+            catch (YamlException e)
+            {
+                throw new InvalidDataException($"{Path}: a recorded Lyve audit target could not be read ({SectionName}): {e.InnerException?.Message ?? e.Message}", e);
+            }
         }
 
         /// <summary>Adds the target, or replaces the one with the same endpoint and bucket. Written atomically.</summary>
@@ -64,7 +71,7 @@ namespace S3Audit.Engine.Lyve
             Dictionary<string, object?> document = ReadDocument();
             document[SectionName] = targets;
             string yaml = "# S3Audit per-user settings. Written by Set-LyveAuditTarget; never holds secrets.\n" +
-                          new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Serialize(document);
+                          new SerializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithTypeConverter(new DateTimeOffsetYaml()).Build().Serialize(document);
             AtomicFile.WriteAllText(Path, yaml);
         }
 
@@ -86,7 +93,7 @@ namespace S3Audit.Engine.Lyve
         }
 
         private static IDeserializer Deserializer() =>
-            new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
+            new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).WithTypeConverter(new DateTimeOffsetYaml()).IgnoreUnmatchedProperties().Build();
 
         private static bool SameTarget(LyveTargetRecord a, LyveTargetRecord b) =>
             string.Equals(a.BucketName, b.BucketName, StringComparison.Ordinal) && SameEndpoint(a.EndpointUrl, b.EndpointUrl);

@@ -46,7 +46,7 @@ namespace S3Audit.Engine.Lyve
                 target.Reachable = true;
                 target.Exists = true;
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, cancellationToken))
             {
                 target.Exists = S3ErrorClassifier.KindOf(e) != AuditErrorKind.NotFound;
                 reasons.Add(!target.Exists
@@ -72,7 +72,7 @@ namespace S3Audit.Engine.Lyve
                 target.RetentionMode = retention?.Mode?.Value ?? string.Empty;
                 target.RetentionDays = retention == null ? 0 : (retention.Days ?? 0) > 0 ? retention.Days!.Value : (retention.Years ?? 0) * 365;
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
             {
                 if (S3ErrorClassifier.ErrorCode(e) != "ObjectLockConfigurationNotFoundError")
                 {
@@ -104,7 +104,7 @@ namespace S3Audit.Engine.Lyve
                     reasons.Add($"Versioning is not enabled on '{target.BucketName}' ({response.VersioningConfig?.Status?.Value ?? "Off"}).");
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (Exception e) when (S3ErrorClassifier.IsItemFailure(e, ct))
             {
                 reasons.Add($"Versioning could not be read: {S3ErrorClassifier.Classify(e, "GetBucketVersioning", target.BucketName).Message}");
             }

@@ -31,6 +31,17 @@ namespace S3Audit.Engine.Policies
                     (result.Document, limitations) = LyveLogPolicyBuilder.Build(request);
                     result.StatementCount = 1;
                     break;
+                case S3Provider.Ceph:
+                case S3Provider.Minio:
+                    // RGW and MinIO take AWS's policy language; neither has AWS KMS.
+                    (result.Document, result.StatementCount) = AwsLogPolicyBuilder.Build(request.WithoutKmsKey());
+                    PolicyLint.Ensure(PolicyDocument.Parse(result.Document));
+                    if (!string.IsNullOrEmpty(request.KmsKeyArn))
+                    {
+                        limitations = new[] { $"{request.Provider} has no AWS KMS: -KmsKeyArn is not in the policy" };
+                    }
+
+                    break;
                 default:
                     (result.Document, result.StatementCount) = AwsLogPolicyBuilder.Build(request);
                     PolicyLint.Ensure(PolicyDocument.Parse(result.Document));

@@ -27,7 +27,7 @@ namespace S3Audit.Engine.Policies
         public bool AllowDelete { get; set; }
         /// <summary>The KMS key of SSE-KMS objects (AWS only).</summary>
         public string? KmsKeyArn { get; set; }
-        /// <summary>Aws, Exoscale or Lyve.</summary>
+        /// <summary>Aws, Ceph or Minio (AWS IAM JSON: RGW and MinIO take AWS policies), Exoscale or Lyve.</summary>
         public S3Provider Provider { get; set; } = S3Provider.Aws;
         /// <summary>The policy name; a default naming purpose and bucket when empty.</summary>
         public string? Name { get; set; }
@@ -37,6 +37,14 @@ namespace S3Audit.Engine.Policies
 
         /// <summary>The given name, or S3ReadOnlyLog-bucket / S3LogStorage-bucket.</summary>
         public string EffectiveName => string.IsNullOrWhiteSpace(Name) ? $"S3{Purpose}-{BucketName}" : Name!.Trim();
+
+        /// <summary>A copy without the KMS key, for providers that have no AWS KMS.</summary>
+        internal LogPolicyRequest WithoutKmsKey()
+        {
+            var copy = (LogPolicyRequest)MemberwiseClone();
+            copy.KmsKeyArn = null;
+            return copy;
+        }
 
         /// <summary>Throws <see cref="ArgumentException"/> naming the bad value.</summary>
         public void Validate()
@@ -56,9 +64,9 @@ namespace S3Audit.Engine.Policies
                 throw new ArgumentException($"'{KmsKeyArn}' is not a KMS key ARN (arn:aws:kms:region:account:key/id).", nameof(KmsKeyArn));
             }
 
-            if (Provider != S3Provider.Aws && Provider != S3Provider.Exoscale && Provider != S3Provider.Lyve)
+            if (Provider == S3Provider.Generic)
             {
-                throw new ArgumentException($"Policies can be generated for Aws, Exoscale and Lyve, not {Provider}.", nameof(Provider));
+                throw new ArgumentException("Policies can be generated for Aws, Ceph and Minio (AWS IAM JSON), Exoscale and Lyve, not Generic: say which provider will load the policy.", nameof(Provider));
             }
         }
     }

@@ -88,7 +88,7 @@ namespace S3Audit.Engine.Policies
             }
             catch (JsonException e)
             {
-                long line = (e.LineNumber ?? 0) + 1, position = (e.BytePositionInLine ?? 0) + 1;
+                long line = (e.LineNumber ?? 0) + 1, position = CharacterPosition(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0) + 1;
                 throw new PolicyParseException($"The {what} is not valid JSON at line {line}, position {position}: {FirstSentence(e.Message)}", line, position, e);
             }
         }
@@ -213,10 +213,34 @@ namespace S3Audit.Engine.Policies
 
         private static PolicyParseException Shape(string message) => new PolicyParseException(message, 0, 0);
 
+        // System.Text.Json ends its message with its own 0-based "LineNumber: 1 | BytePositionInLine: 26." (and a Path):
+        // the message gives the 1-based line and character position once, so those are cut off.
         private static string FirstSentence(string message)
         {
-            int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return cut > 0 ? message.Substring(0, cut) : message;
+            int cut = message.Length;
+            foreach (string tail in new[] { " Path:", " LineNumber:" })
+            {
+                int at = message.IndexOf(tail, StringComparison.Ordinal);
+                if (at > 0 && at < cut)
+                {
+                    cut = at;
+                }
+            }
+
+            return message.Substring(0, cut).TrimEnd(' ', '|');
+        }
+
+        /// <summary>The 0-based character position of a 0-based byte position in a line (they differ after non-ASCII text).</summary>
+        private static long CharacterPosition(string json, long lineIndex, long bytePosition)
+        {
+            string[] lines = json.Split('\n');
+            if (lineIndex >= lines.Length)
+            {
+                return bytePosition;
+            }
+
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(lines[lineIndex]);
+            return System.Text.Encoding.UTF8.GetString(bytes, 0, (int)Math.Min(bytePosition, bytes.Length)).Length;
         }
     }
 

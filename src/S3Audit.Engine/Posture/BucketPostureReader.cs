@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Buckets;
 using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
 using S3Audit.Engine.Exposure;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Policies;
@@ -19,7 +21,9 @@ namespace S3Audit.Engine.Posture
     {
         private readonly S3Session _session;
         private readonly AccountPublicAccessBlockReader? _account;
+        private const int ProgressActivityId = 4;
         private readonly BucketSelector _selector;
+        private readonly object _exposureGate = new object();
         private ExposureAuditor? _exposure;
 
         /// <summary>
@@ -33,18 +37,42 @@ namespace S3Audit.Engine.Posture
             _selector = new BucketSelector(session);
         }
 
-        /// <summary>Runs the request: one row per bucket, or its findings with <see cref="BucketPostureRequest.Detailed"/>.</summary>
+        /// <summary>
+        /// Runs the request: one row per bucket, or its findings with <see cref="BucketPostureRequest.Detailed"/>, in the
+        /// order the buckets were selected. <see cref="BucketPostureRequest.ThrottleLimit"/> buckets are read at once;
+        /// each bucket's errors are written just before its row, one per failure (see <see cref="BucketErrorOutput"/>).
+        /// </summary>
         public async Task RunAsync(BucketPostureRequest request, IAuditOutput output, CancellationToken cancellationToken)
         {
             IReadOnlyList<string> buckets = await _selector.SelectAsync(request.BucketNames, output, cancellationToken).ConfigureAwait(false);
-            IReadOnlyDictionary<string, DateTimeOffset?> created = await CreationDatesAsync(buckets, output, cancellationToken).ConfigureAwait(false);
-            foreach (string bucket in buckets)
+            // ListBuckets (for CreationDate) runs alongside the first buckets. Its failure is a warning once a bucket has
+            // been read: when the first bucket ends the session (rejected credentials), that error alone is the answer.
+            Task<CreationDates> created = CreationDatesAsync(buckets, cancellationToken);
+            int written = 0;
+            var inOrder = new InOrder<(BucketPostureReport Report, BucketErrorOutput Errors, string? Warning)>(buckets.Count, done =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                created.TryGetValue(bucket, out DateTimeOffset? creationDate);
-                BucketPostureReport report = await ReadBucketAsync(bucket, request, output, cancellationToken, creationDate).ConfigureAwait(false);
-                RowOrFindings.Write(output, request.Detailed, report.BucketMissing, report.Bucket, report.Findings);
-            }
+                if (written++ == 0 && done.Warning != null)
+                {
+                    output.WriteWarning(done.Warning);
+                }
+
+                done.Errors.Flush();
+                RowOrFindings.Write(output, request.Detailed, done.Report.BucketMissing, done.Report.Bucket, done.Report.Findings);
+                output.WriteProgress(new AuditProgress(ProgressActivityId, "Get-S3AuditBucket", $"{written} of {buckets.Count} bucket(s) read", 100 * written / Math.Max(1, buckets.Count)));
+            });
+
+            ExposureFor(request);
+            await BoundedParallel.ForEachAsync(Enumerable.Range(0, buckets.Count), Math.Max(1, request.ThrottleLimit), async (index, ct) =>
+            {
+                var bucketOutput = new BucketErrorOutput(output);
+                BucketPostureReport report = await ReadBucketAsync(buckets[index], request, bucketOutput, ct).ConfigureAwait(false);
+                CreationDates dates = await created.ConfigureAwait(false);
+                dates.Dates.TryGetValue(buckets[index], out DateTimeOffset? creationDate);
+                report.Bucket.CreationDate = creationDate;
+                inOrder.Complete(index, (report, bucketOutput, dates.Warning));
+            }, cancellationToken).ConfigureAwait(false);
+
+            output.WriteProgress(new AuditProgress(ProgressActivityId, "Get-S3AuditBucket", "Done", 100, completed: true));
         }
 
         /// <summary>Reads and checks one bucket. Read failures are written to <paramref name="output"/> and make their column Unknown.</summary>
@@ -52,9 +80,7 @@ namespace S3Audit.Engine.Posture
             DateTimeOffset? creationDate = null, BucketSnapshot? snapshot = null)
         {
             snapshot ??= new BucketSnapshot(_session, bucket, output, cancellationToken);
-            // One account-level reader (and so one STS and S3 Control read) for every bucket of the run.
-            _exposure ??= new ExposureAuditor(_session, _account ?? new AccountPublicAccessBlockReader(_session, request.StsEndpoint, request.S3ControlEndpoint));
-            ExposureReport exposure = await _exposure.AuditBucketAsync(bucket, new ExposureRequest(), output, cancellationToken, snapshot).ConfigureAwait(false);
+            ExposureReport exposure = await ExposureFor(request).AuditBucketAsync(bucket, new ExposureRequest(), output, cancellationToken, snapshot).ConfigureAwait(false);
             var row = new S3AuditBucket { BucketName = bucket, Provider = _session.Provider, CreationDate = creationDate, Exposure = exposure.Result.Exposure };
             if (exposure.BucketMissing)
             {
@@ -194,17 +220,39 @@ namespace S3Audit.Engine.Posture
 
         private static bool? Flag(EffectivePublicAccessBlock block, EffectiveFlag flag) => block.NotSupported ? false : flag.Value;
 
-        private async Task<IReadOnlyDictionary<string, DateTimeOffset?>> CreationDatesAsync(IReadOnlyList<string> buckets, IAuditOutput output, CancellationToken cancellationToken)
+        /// <summary>One auditor, so one account-level reader (one STS and S3 Control read), for every bucket of the run.</summary>
+        private ExposureAuditor ExposureFor(BucketPostureRequest request)
+        {
+            lock (_exposureGate)
+            {
+                return _exposure ??= new ExposureAuditor(_session, _account ?? new AccountPublicAccessBlockReader(_session, request.StsEndpoint, request.S3ControlEndpoint));
+            }
+        }
+
+        private async Task<CreationDates> CreationDatesAsync(IReadOnlyList<string> buckets, CancellationToken cancellationToken)
         {
             try
             {
-                return await _selector.ListCreationDatesAsync(buckets, cancellationToken).ConfigureAwait(false);
+                return new CreationDates(await _selector.ListCreationDatesAsync(buckets, cancellationToken).ConfigureAwait(false), null);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                output.WriteWarning("CreationDate is left empty: ListBuckets failed: " + Errors.S3ErrorClassifier.Classify(e, "ListBuckets", "*").Message);
-                return new Dictionary<string, DateTimeOffset?>();
+                // A session that ends here ends at the first bucket, too, and says so there.
+                string warning = "CreationDate is left empty: ListBuckets failed: " + S3ErrorClassifier.Classify(e, "ListBuckets", "*").Message;
+                return new CreationDates(new Dictionary<string, DateTimeOffset?>(), warning);
             }
+        }
+
+        private sealed class CreationDates
+        {
+            public CreationDates(IReadOnlyDictionary<string, DateTimeOffset?> dates, string? warning)
+            {
+                Dates = dates;
+                Warning = warning;
+            }
+
+            public IReadOnlyDictionary<string, DateTimeOffset?> Dates { get; }
+            public string? Warning { get; }
         }
     }
 }

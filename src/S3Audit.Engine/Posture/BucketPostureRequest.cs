@@ -14,6 +14,8 @@ namespace S3Audit.Engine.Posture
         public bool RequireObjectLock { get; set; }
         /// <summary>Write one <c>S3AuditBucketFinding</c> per finding instead of one row per bucket.</summary>
         public bool Detailed { get; set; }
+        /// <summary>How many buckets are read at once (each bucket's reads are sequential); output keeps the bucket order.</summary>
+        public int ThrottleLimit { get; set; } = 4;
         /// <summary>Overrides the STS endpoint used to find the account id.</summary>
         public Uri? StsEndpoint { get; set; }
         /// <summary>Overrides the S3 Control endpoint used for the account-level Block Public Access.</summary>

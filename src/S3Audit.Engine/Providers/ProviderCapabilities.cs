@@ -80,6 +80,7 @@ namespace S3Audit.Engine.Providers
                     [S3Feature.Acl] = "MinIO's ACL answer is fixed and does not govern access; S3Audit judges its anonymous bucket policy instead.",
                     [S3Feature.BlockPublicAccess] = "MinIO has no Block Public Access.",
                     [S3Feature.AccountBlockPublicAccess] = "MinIO has no Block Public Access.",
+                    [S3Feature.IamApi] = "MinIO keeps its users, service accounts and policies behind its admin API, not AWS's IAM API: review them with 'mc admin user list', 'mc admin user svcacct list <alias> <user>' and 'mc admin policy entities <alias>'.",
                     [S3Feature.LyveAuditTarget] = "Lyve audit targets exist only on Seagate Lyve Cloud.",
                 },
                 aclAnswerIsFixed: true),

@@ -246,4 +246,55 @@ public class AuditConfigLoaderTests
         var e = Assert.Throws<FileNotFoundException>(() => AuditConfigLoader.Load(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".yml")));
         Assert.Contains("New-S3AuditConfig", e.Message);
     }
+
+    /// <summary>A binary file is one error at (1,1) saying it is not text; none of its bytes are quoted.</summary>
+    [Fact]
+    public void ABinaryFileIsOneClearErrorWithoutItsBytes()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"s3audit-binary-{Guid.NewGuid():N}.yml");
+        byte[] png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0xFE };
+        System.IO.File.WriteAllBytes(path, png);
+        try
+        {
+            var ex = Assert.Throws<AuditConfigException>(() => AuditConfigLoader.Load(path));
+            AuditConfigError error = Assert.Single(ex.Errors);
+            Assert.Equal((1, 1), (error.Line, error.Column));
+            Assert.Equal("the file is not a text file (a NUL byte at offset 8): an audit profile is YAML text; create one with New-S3AuditConfig", error.Message);
+            Assert.DoesNotContain(ex.Message, c => char.IsControl(c) && c != '\r' && c != '\n');
+            Assert.DoesNotContain("PNG", ex.Message);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    /// <summary>UTF-16 with a BOM is text (it holds NUL bytes); bytes that are not UTF-8 are not.</summary>
+    [Fact]
+    public void TextIsUtf8OrUnicodeWithABom()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"s3audit-utf16-{Guid.NewGuid():N}.yml");
+        try
+        {
+            System.IO.File.WriteAllText(path, "targets:\n  - name: a\n    provider: Aws\nchecks:\n  exposure: true\n", System.Text.Encoding.Unicode);
+            Assert.Equal("a", Assert.Single(AuditConfigLoader.Load(path).Targets).Name);
+
+            System.IO.File.WriteAllBytes(path, new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28 });
+            AuditConfigError error = Assert.Single(Assert.Throws<AuditConfigException>(() => AuditConfigLoader.Load(path)).Errors);
+            Assert.Contains("bytes that are not UTF-8 at offset 3", error.Message);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    /// <summary>A quoted value never carries control characters into a message, and a long one is cut.</summary>
+    [Fact]
+    public void QuotedValuesAreVisibleAndShort()
+    {
+        Assert.Equal("a?b", YamlNodeReader.Quoted("a\u0007b"));
+        Assert.Equal(new string('x', 60) + "...", YamlNodeReader.Quoted(new string('x', 200)));
+        AssertSingle("\"\\u0001\\u0002 not a mapping\"\n", 1, 1, "The file must be a mapping (key: value lines); found '?? not a mapping'");
+    }
 }

@@ -106,7 +106,8 @@ public sealed class AuditRunnerTests : IDisposable
 
         AuditErrorAssert.Single(output, "TargetCredentialsNotFound", "nokeys");
         Assert.Contains("UNSET_AK", output.Errors.Single(e => e.ErrorId == "TargetCredentialsNotFound").Message);
-        AuditErrorAssert.Single(output, "TargetConnectionFailed", "down");
+        AuditErrorAssert.Single(output, "TargetEndpointUnreachable", "down");
+        Assert.Contains("127.0.0.1:1 refused the connection", output.Errors.Single(e => e.ErrorId == "TargetEndpointUnreachable").Message);
         AuditErrorAssert.Single(output, "BucketAccessDenied", "denied-b");
         Assert.All(output.Errors, e => Assert.StartsWith("Target '", e.Message));
         Assert.Contains(output.OfType<S3AuditFinding>(), f => f.Target == "ok" && f.Rule == "PublicAcl");
@@ -117,6 +118,44 @@ public sealed class AuditRunnerTests : IDisposable
         Assert.Equal("ok", summary.CompleteTargets);
         Assert.Equal(new[] { "nokeys", "down", "partial" }, summary.IncompleteTargets.Split("; ").Select(t => t.Split(' ')[0]));
         Assert.Contains(output.Warnings, w => w.StartsWith("3 of 4 target(s) incomplete"));
+    }
+
+    /// <summary>
+    /// A target that is not audited at all leaves a TargetFailed row (Check audit, Result Unknown) in the output and in
+    /// the CSV and JSON reports, and a named bucket that does not exist a BucketFailed row: a report is never clean by failing.
+    /// </summary>
+    [Fact]
+    public async Task FailedTargetsAndBucketsLeaveUnknownRowsInTheOutputAndTheReports()
+    {
+        using RecordedHttpServer server = Server(b => b == "gone-b"
+            ? new RecordedResponse(404, "<Error><Code>NoSuchBucket</Code><Message>gone</Message><BucketName>gone-b</BucketName></Error>")
+            : StandardAcls(b), "private-b");
+        server.On("GET", (pq, _) => pq.StartsWith("/gone-b", StringComparison.Ordinal), new RecordedResponse(404, "<Error><Code>NoSuchBucket</Code><Message>gone</Message></Error>"));
+        string targets =
+            Target("nokeys", server.Url, variables: "    accessKeyVariable: UNSET_AK\n    secretKeyVariable: UNSET_SK\n") +
+            Target("down", "http://127.0.0.1:1") +
+            Target("named", server.Url, buckets: "    buckets:\n      include: ['private-b', 'gone-b']\n");
+
+        var (summary, output) = await RunAsync(Yaml(targets, checks: "exposure: true"));
+
+        var failed = output.OfType<S3AuditFinding>().Where(f => f.Check == "audit").Select(f => (f.Target, f.BucketName, f.Rule, f.Result)).ToList();
+        Assert.Equal(new[]
+        {
+            ("nokeys", "", "TargetFailed", S3AuditResult.Unknown),
+            ("down", "", "TargetFailed", S3AuditResult.Unknown),
+            ("named", "gone-b", "BucketFailed", S3AuditResult.Unknown),
+        }, failed);
+        S3AuditFinding down = output.OfType<S3AuditFinding>().Single(f => f.Target == "down");
+        Assert.Contains("TargetEndpointUnreachable", down.Detail);
+        Assert.Contains("refused the connection", down.Detail);
+        Assert.Contains("endpoint", down.Remediation);
+        Assert.Equal(3, summary.UnknownCount);
+
+        string csv = File.ReadAllText(Path.Combine(_dir, "out", "audit-2026-11-14.csv"));
+        Assert.Contains("TargetFailed", csv);
+        Assert.Contains("BucketFailed", csv);
+        IReadOnlyList<S3AuditFinding> json = JsonReport.ReadFindings(Path.Combine(_dir, "out", "audit-2026-11-14.json"));
+        Assert.Equal(failed, json.Where(f => f.Check == "audit").Select(f => (f.Target, f.BucketName, f.Rule, f.Result)));
     }
 
     [Fact]

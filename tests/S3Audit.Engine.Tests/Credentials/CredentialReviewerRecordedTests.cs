@@ -154,4 +154,27 @@ public class CredentialReviewerRecordedTests
         Assert.Contains("Exoscale", e.Message);
         Assert.Empty(server.Received);
     }
+
+    /// <summary>
+    /// Ceph RGW answers the IAM API with MethodNotAllowed to a user outside any RGW account: one error that says so, not a
+    /// 405 per call (and no empty review that looks clean).
+    /// </summary>
+    [Theory]
+    [InlineData(S3Provider.Ceph, "Ceph RGW serves the IAM API only to an RGW account's root user and its IAM users")]
+    [InlineData(S3Provider.Aws, "this endpoint does not offer AWS's IAM API")]
+    public async Task AnIamApiThatDoesNotAnswerListUsersIsOneErrorSayingWhy(S3Provider provider, string why)
+    {
+        using var server = new RecordedHttpServer().On("POST", (_, _) => true, Error(405, "MethodNotAllowed", ""));
+        using S3Session session = S3Session.Open(new S3ConnectionOptions { EndpointUrl = server.Url, AccessKey = "AKIDEXAMPLE", SecretKey = "secret", Region = "us-east-1", Provider = provider, MaxAttempts = 1 });
+        var output = new CollectingOutput();
+
+        var ended = await Assert.ThrowsAsync<S3Audit.Engine.Errors.AuditException>(() =>
+            new CredentialReviewer(session).ReviewAsync(new CredentialReviewRequest { IamEndpoint = new Uri(server.Url), IncludeRoles = true, ReportPolls = 1 }, output, CancellationToken.None));
+
+        Assert.Equal(("IamNotAvailable", S3Audit.Engine.Errors.AuditErrorKind.NotSupported), (ended.Error.ErrorId, ended.Error.Kind));
+        Assert.StartsWith($"The IAM API at {server.Url} answered MethodNotAllowed to ListUsers: ", ended.Error.Message);
+        Assert.Contains(why, ended.Error.Message);
+        Assert.Empty(output.Errors);
+        Assert.DoesNotContain(server.Received, r => r.Body.Contains("Action=ListRoles"));
+    }
 }

@@ -36,6 +36,27 @@ public sealed class LyveTargetReviewerTests : IDisposable
         Assert.Contains("Not re-validated", row.Reasons);
     }
 
+    /// <summary>Each recorded target has its own endpoint: one that cannot be reached is that target's error and row, and the next is still checked.</summary>
+    [Fact]
+    public async Task ARecordOnAnUnreachableEndpointIsItsOwnErrorAndTheOthersAreChecked()
+    {
+        using var server = new RecordedHttpServer()
+            .On("HEAD", (path, _) => path.StartsWith("/audit-b", StringComparison.Ordinal), new RecordedResponse(404, string.Empty));
+        int port = LoopbackPort.Free();
+        LyveTargetStore store = StoreWith(("audit-a", $"http://127.0.0.1:{port}"), ("audit-b", server.Url));
+        var output = new CollectingOutput();
+
+        await new LyveTargetReviewer(store, new S3ConnectionOptions { AccessKey = "AKIDEXAMPLE", SecretKey = "secret", MaxAttempts = 1 })
+            .RunAsync(Array.Empty<string>(), validate: true, output, CancellationToken.None);
+
+        AuditErrorAssert.Single(output, EndpointGuard.UnreachableId, "audit-a");
+        Assert.StartsWith($"Recorded target 'audit-a': Cannot connect to http://127.0.0.1:{port}: ", output.Errors.Single().Message);
+        Assert.Equal(new[] { "audit-a", "audit-b" }, output.OfType<LyveAuditTarget>().Select(r => r.BucketName));
+        Assert.All(output.OfType<LyveAuditTarget>(), r => Assert.False(r.Eligible));
+        Assert.Contains("refused the connection", output.OfType<LyveAuditTarget>().First().Reasons);
+        Assert.Contains(server.Received, r => r.Method == "HEAD" && r.PathAndQuery.StartsWith("/audit-b", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task RecordsOnAnotherProviderAreReportedNotValidated()
     {

@@ -122,10 +122,27 @@ public class LogPolicyGeneratorTests
     [InlineData("bad\"name", null, null, S3Provider.Aws, "BucketName")]
     [InlineData("logs", "a/*", null, S3Provider.Aws, "Prefix")]
     [InlineData("logs", null, "key-1234", S3Provider.Aws, "KmsKeyArn")]
-    [InlineData("logs", null, null, S3Provider.Minio, "Provider")]
+    [InlineData("logs", null, null, S3Provider.Generic, "Provider")]
     public void BadInputIsRejectedNamingTheParameter(string bucket, string? prefix, string? kms, S3Provider provider, string parameter)
     {
         var e = Assert.Throws<ArgumentException>(() => LogPolicyGenerator.Generate(new LogPolicyRequest { BucketName = bucket, Prefix = prefix, KmsKeyArn = kms, Provider = provider }));
         Assert.Equal(parameter, e.ParamName);
+    }
+
+    /// <summary>Ceph RGW and MinIO take AWS's policy language: the same document as for AWS, without KMS (which they lack).</summary>
+    [Theory]
+    [InlineData(S3Provider.Ceph)]
+    [InlineData(S3Provider.Minio)]
+    public void CephAndMinioGetTheAwsPolicyWithoutKms(S3Provider provider)
+    {
+        var aws = new LogPolicyRequest { BucketName = "logs", Prefix = "rgw/" };
+        S3PolicyDocument expected = LogPolicyGenerator.Generate(aws);
+        S3PolicyDocument policy = LogPolicyGenerator.Generate(new LogPolicyRequest { BucketName = "logs", Prefix = "rgw/", Provider = provider, KmsKeyArn = "arn:aws:kms:us-east-1:1:key/x" });
+
+        Assert.Equal(provider, policy.Provider);
+        Assert.Equal(expected.Document, policy.Document);
+        Assert.DoesNotContain("kms:", policy.Document);
+        Assert.Equal($"{provider} has no AWS KMS: -KmsKeyArn is not in the policy", policy.Limitations);
+        Assert.Equal(string.Empty, LogPolicyGenerator.Generate(new LogPolicyRequest { BucketName = "logs", Provider = provider }).Limitations);
     }
 }

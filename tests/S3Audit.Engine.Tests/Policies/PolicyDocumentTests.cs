@@ -51,6 +51,17 @@ public class PolicyDocumentTests
         Assert.Contains($"line {line}", ex.Message);
     }
 
+    /// <summary>The position is given once, 1-based and in characters: System.Text.Json's own 0-based byte position is cut off.</summary>
+    [Fact]
+    public void TheLineAndPositionAreSaidOnceAndCountCharacters()
+    {
+        var ex = Assert.Throws<PolicyParseException>(() => PolicyDocument.Parse("{\"Version\": \"2012-10-17\",\n  \"Sid\": \"überall\" }, }"));
+        Assert.Equal((2L, 21L), (ex.Line, ex.Position)); // the ",": character 21, byte 22 (ü is two bytes)
+        Assert.StartsWith("The policy is not valid JSON at line 2, position 21: ", ex.Message);
+        Assert.DoesNotContain("LineNumber", ex.Message);
+        Assert.DoesNotContain("BytePositionInLine", ex.Message);
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("[]", "JSON object")]

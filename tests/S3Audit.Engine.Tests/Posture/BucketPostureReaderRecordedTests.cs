@@ -175,4 +175,38 @@ public class BucketPostureReaderRecordedTests
         // No access logging is not a pass: an Unknown finding names the gateway and data events.
         Assert.Equal(new[] { "PublicExposure", "ServerAccessLoggingNotSupported" }, findings.Select(f => f.CheckId));
     }
+
+    /// <summary>Many buckets are read ThrottleLimit at a time; rows keep the listing order although a later bucket finishes first, with progress per bucket.</summary>
+    [Fact]
+    public async Task BucketsAreReadInParallelAndWrittenInOrderWithProgress()
+    {
+        string[] buckets = Enumerable.Range(1, 6).Select(i => $"b{i}").ToArray();
+        using var server = new RecordedHttpServer()
+            .On("GET", IsListBuckets, ListBuckets(buckets))
+            // b1's location answers last: later buckets are done before it and must wait for it to be written.
+            .On("GET", RecordedS3.Sub("b1", "location"), _ =>
+            {
+                Thread.Sleep(700);
+                return Xml($"<LocationConstraint xmlns=\"{Ns}\">eu-central-1</LocationConstraint>");
+            });
+        foreach (string bucket in buckets)
+        {
+            WithPosture(server, bucket).WithDefaults(bucket);
+        }
+
+        using S3Session session = RecordedS3.Open(server, S3Provider.Minio);
+        var output = new CollectingOutput();
+        await new BucketPostureReader(session).RunAsync(new BucketPostureRequest { ThrottleLimit = 3 }, output, CancellationToken.None);
+
+        Assert.Equal(buckets, output.OfType<S3AuditBucket>().Select(r => r.BucketName));
+        // Three buckets at once: b1, b2 and b3 all start before b4, which starts only when one of them has sent its last read.
+        List<string> paths = server.Received.Select(r => r.PathAndQuery).ToList();
+        int firstB4 = paths.FindIndex(p => p.StartsWith("/b4", StringComparison.Ordinal));
+        Assert.All(new[] { "/b1", "/b2", "/b3" }, b => Assert.Contains(paths.Take(firstB4), p => p.StartsWith(b, StringComparison.Ordinal)));
+        Assert.Contains(paths.Take(firstB4), p => p.Contains("encryption"));
+        Assert.Equal(new[] { "1 of 6 bucket(s) read", "2 of 6 bucket(s) read", "3 of 6 bucket(s) read", "4 of 6 bucket(s) read", "5 of 6 bucket(s) read", "6 of 6 bucket(s) read", "Done" },
+            output.Progress.Select(p => p.Status));
+        Assert.True(output.Progress.Last().Completed);
+        Assert.Empty(output.Errors);
+    }
 }

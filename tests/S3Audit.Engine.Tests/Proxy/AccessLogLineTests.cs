@@ -76,6 +76,6 @@ public class AccessLogLineTests
         string line = AccessLogLine.Format(r);
         Assert.Equal("- - [01/Jan/1970:00:00:00 +0000] 127.0.0.1 - - REST.GET.SERVICE - \"GET / HTTP/1.1\" 503 ServiceUnavailable - - 0 - \"-\" \"-\" - - - - - - - - -", line);
         S3AuditLogEntry e = ReadBack(line);
-        Assert.Equal(("ListBuckets", 503, "ServiceUnavailable", ""), (e.Operation, e.HttpStatus, e.ErrorCode, e.Requester));
+        Assert.Equal(("ListBuckets", 503, "ServiceUnavailable", "anonymous"), (e.Operation, e.HttpStatus, e.ErrorCode, e.Requester));
     }
 }

@@ -136,10 +136,18 @@ public class ExposureAuditorRgwTests
         Assert.DoesNotContain("other/open.txt", result.Reasons);
         Assert.Contains(output.Progress, p => p.Completed);
 
-        // -MaxObjects 1 reads only data/0.txt, which is private.
+        // -MaxObjects 1 reads only data/0.txt, which is private: the objects after it were not read, so the answer is Unknown, never a pass.
         var (limited, _) = await AuditAsync(bucket, new ExposureRequest { IncludeObjects = true, Prefix = "data/", MaxObjects = 1 });
-        Assert.Equal((S3ExposureLevel.NotPublic, false), (limited.Exposure, limited.ViaObjectAcl));
+        Assert.Equal((S3ExposureLevel.Unknown, (bool?)null), (limited.Exposure, limited.ViaObjectAcl));
+        Assert.Contains("ObjectAcl: Only the first 1 object(s) under 'data/' were checked (-MaxObjects 1): the objects after them were not read", limited.Reasons);
         Assert.Contains("limited by -MaxObjects 1", limited.Reasons);
+
+        // A limit that reaches the public object finds it; a limit above the count reads everything and is no partial scan.
+        var (reached, _) = await AuditAsync(bucket, new ExposureRequest { IncludeObjects = true, Prefix = "data/", MaxObjects = 2 });
+        Assert.Equal((S3ExposureLevel.Public, (bool?)true), (reached.Exposure, reached.ViaObjectAcl));
+        var (everything, _) = await AuditAsync(bucket, new ExposureRequest { IncludeObjects = true, Prefix = "data/", MaxObjects = 50 });
+        Assert.Equal(S3ExposureLevel.Public, everything.Exposure);
+        Assert.DoesNotContain("Only the first", everything.Reasons);
 
         await BlockAsync(s3, bucket, ignorePublicAcls: true);
         var (masked, _) = await AuditAsync(bucket, new ExposureRequest { IncludeObjects = true });

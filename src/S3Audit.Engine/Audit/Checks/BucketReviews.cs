@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Connection;
+using S3Audit.Engine.Errors;
 using S3Audit.Engine.Pipeline;
 using S3Audit.Engine.Posture;
 
@@ -21,7 +24,21 @@ namespace S3Audit.Engine.Audit.Checks
 
         /// <summary>The bucket's review; read on first request. Read failures go to the first requester's output.</summary>
         public Task<BucketPostureReport> GetAsync(string bucket, IAuditOutput output, CancellationToken cancellationToken) =>
-            _reports.GetOrAdd(bucket, b => new Lazy<Task<BucketPostureReport>>(
-                () => _reader.ReadBucketAsync(b, new BucketPostureRequest(), output, cancellationToken))).Value;
+            _reports.GetOrAdd(bucket, b => new Lazy<Task<BucketPostureReport>>(() => ReadAsync(b, output, cancellationToken))).Value;
+
+        /// <summary>The buckets whose review found them missing, once every check has finished.</summary>
+        public IEnumerable<(string Bucket, BucketPostureReport Report)> Missing() =>
+            _reports.Where(r => r.Value.IsValueCreated && r.Value.Value.Status == TaskStatus.RanToCompletion && r.Value.Value.Result.BucketMissing)
+                .Select(r => (r.Key, r.Value.Value.Result))
+                .OrderBy(r => r.Key, StringComparer.Ordinal);
+
+        private async Task<BucketPostureReport> ReadAsync(string bucket, IAuditOutput output, CancellationToken cancellationToken)
+        {
+            // One error per failure and bucket (a bucket that denies every read is one error), written when the bucket is done.
+            var bucketOutput = new BucketErrorOutput(output);
+            BucketPostureReport report = await _reader.ReadBucketAsync(bucket, new BucketPostureRequest(), bucketOutput, cancellationToken).ConfigureAwait(false);
+            bucketOutput.Flush();
+            return report;
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using S3Audit.Engine.Credentials;
+using S3Audit.Engine.Errors;
 using S3Audit.Engine.Providers;
 
 namespace S3Audit.Engine.Audit.Checks
@@ -32,11 +33,22 @@ namespace S3Audit.Engine.Audit.Checks
                     $"{context.Session.Provider} has no IAM API reachable with the target's S3 keys, so credentials were not reviewed.",
                     context.Session.Provider == S3Provider.Lyve
                         ? "Review Lyve service accounts with Get-S3AuditCredential -Provider Lyve and the Account API credentials."
-                        : "Review the server's users and keys with its own administration tools.");
+                        : context.Session.Capabilities.AlternativeTo(S3Feature.IamApi) ?? "Review the server's users and keys with its own administration tools.");
                 return;
             }
 
-            IReadOnlyList<S3AuditCredential> rows = await SessionCredentialReview.ReviewAsync(context.Session, request, context.Output, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<S3AuditCredential> rows;
+            try
+            {
+                rows = await SessionCredentialReview.ReviewAsync(context.Session, request, context.Output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AuditException e) when (e.Error.ErrorId == IamNotAvailable.Id)
+            {
+                // One error and one Unknown row: an IAM API that does not answer is never a clean credentials check.
+                context.Output.WriteError(e.Error);
+                context.Unknown(string.Empty, "CredentialsNotReviewed", e.Error.Message, "Give the target keys the IAM API answers to (on Ceph RGW: an account's root user or an account IAM user with iam:List* and iam:Get*).");
+                return;
+            }
 
             foreach (S3AuditCredential row in rows.Where(r => r.Findings.Length > 0))
             {

@@ -37,7 +37,14 @@ namespace S3Audit.Engine.Audit.Config
                 throw new FileNotFoundException($"The audit configuration '{full}' does not exist. Create one with New-S3AuditConfig.", full);
             }
 
-            return Parse(File.ReadAllText(full), full, environment);
+            byte[] bytes = File.ReadAllBytes(full);
+            string? notText = TextCheck.WhyNotText(bytes);
+            if (notText != null)
+            {
+                throw new AuditConfigException(full, new[] { new AuditConfigError(full, 1, 1, $"the file is not a text file ({notText}): an audit profile is YAML text; create one with New-S3AuditConfig") });
+            }
+
+            return Parse(TextCheck.Decode(bytes), full, environment);
         }
 
         /// <summary>Validates YAML text; <paramref name="path"/> names it in messages and anchors relative report paths.</summary>

@@ -204,10 +204,17 @@ namespace S3Audit.Engine.Audit.Config
         public static string Describe(YamlNode node) => node switch
         {
             YamlScalarNode s when string.IsNullOrEmpty(s.Value) => "an empty value",
-            YamlScalarNode s => $"'{s.Value}'",
+            YamlScalarNode s => $"'{Quoted(s.Value!)}'",
             YamlSequenceNode _ => "a list",
             YamlMappingNode _ => "a mapping",
             _ => "an alias",
         };
+
+        /// <summary>A value as a message quotes it: control characters shown as '?', at most 60 characters.</summary>
+        internal static string Quoted(string value)
+        {
+            string visible = new string(value.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+            return visible.Length <= 60 ? visible : visible.Substring(0, 60) + "...";
+        }
     }
 }

@@ -13,7 +13,11 @@ using S3Audit.Engine.Text;
 
 namespace S3Audit.Engine.Audit.Run
 {
-    /// <summary>Audits one target: opens its session, selects its buckets, runs every enabled check. Failures are errors, never exceptions.</summary>
+    /// <summary>
+    /// Audits one target: opens its session, selects its buckets, runs every enabled check. Failures are errors, never
+    /// exceptions. A target that cannot be audited at all (no session, no bucket list, unreachable endpoint, rejected
+    /// credentials) is one error and one TargetFailed row; a named bucket that does not exist is a BucketFailed row.
+    /// </summary>
     internal sealed class TargetAuditor
     {
         private readonly AuditCheckRegistry _registry;
@@ -31,61 +35,71 @@ namespace S3Audit.Engine.Audit.Run
         {
             var outcome = new TargetOutcome(target.Name);
             var targetOutput = new TargetErrorOutput(output, target.Name);
-            S3Session? session = Open(target, targetOutput);
-            if (session != null)
+            AuditError? failure = await AuditSessionAsync(target, config, targetOutput, outcome, cancellationToken).ConfigureAwait(false);
+            if (failure != null)
             {
-                using (session)
-                {
-                    IReadOnlyList<string>? buckets = await SelectBucketsAsync(target, session, targetOutput, cancellationToken).ConfigureAwait(false);
-                    if (buckets != null)
-                    {
-                        outcome.BucketCount = buckets.Count;
-                        await RunChecksAsync(target, config, session, buckets, targetOutput, outcome, cancellationToken).ConfigureAwait(false);
-                    }
-                }
+                targetOutput.WriteError(failure);
+                outcome.Findings.Add(FailureRows.TargetFailed(target, failure));
             }
 
             outcome.FirstError = targetOutput.FirstError;
             return outcome;
         }
 
-        private S3Session? Open(AuditTarget target, IAuditOutput output)
+        /// <summary>Runs the target; returns the error that kept it from being audited at all, or null.</summary>
+        private async Task<AuditError?> AuditSessionAsync(AuditTarget target, AuditConfig config, IAuditOutput output, TargetOutcome outcome, CancellationToken cancellationToken)
         {
+            S3Session session;
             try
             {
-                S3Session session = _openSession(TargetConnection.Options(target, _environment));
-                output.WriteVerbose($"{session.CredentialSource} Region {session.Region}, provider {session.Provider}.");
-                return session;
-            }
-            catch (CredentialResolutionException e)
-            {
-                output.WriteError(new AuditError("TargetCredentialsNotFound", AuditErrorKind.InvalidCredentials, e.Message, target.Name, e));
-            }
-            catch (ArgumentException e)
-            {
-                output.WriteError(new AuditError("TargetInvalidEndpoint", AuditErrorKind.InvalidArgument, e.Message, target.Name, e));
+                session = _openSession(TargetConnection.Options(target, _environment));
             }
             catch (Exception e)
             {
-                // A profile the SDK cannot use (SSO not logged in, a broken credential process) fails this target only.
-                output.WriteError(new AuditError("TargetSessionFailed", S3ErrorClassifier.KindOf(e), $"The connection could not be set up: {e.Message}", target.Name, e));
+                return SessionError(target, e);
             }
 
-            return null;
+            using (session)
+            {
+                output.WriteVerbose($"{session.CredentialSource} Region {session.Region}, provider {session.Provider}.");
+                try
+                {
+                    IReadOnlyList<string> buckets = await SelectBucketsAsync(target, session, output, cancellationToken).ConfigureAwait(false);
+                    outcome.BucketCount = buckets.Count;
+                    await RunChecksAsync(target, config, session, buckets, output, outcome, cancellationToken).ConfigureAwait(false);
+                    return null;
+                }
+                catch (AuditException e) when (!cancellationToken.IsCancellationRequested && EndpointGuard.EndsSession(e))
+                {
+                    // The endpoint cannot be reached or rejected the credentials: nothing more is tried on this target.
+                    return new AuditError("Target" + e.Error.ErrorId, e.Error.Kind, e.Error.Message, target.Name);
+                }
+                catch (ListingFailedException e)
+                {
+                    return e.Error;
+                }
+            }
         }
 
-        private static async Task<IReadOnlyList<string>?> SelectBucketsAsync(AuditTarget target, S3Session session, IAuditOutput output, CancellationToken cancellationToken)
+        private static AuditError SessionError(AuditTarget target, Exception e) => e switch
+        {
+            CredentialResolutionException _ => new AuditError("TargetCredentialsNotFound", AuditErrorKind.InvalidCredentials, e.Message, target.Name, e),
+            ArgumentException _ => new AuditError("TargetInvalidEndpoint", AuditErrorKind.InvalidArgument, e.Message, target.Name, e),
+            // A profile the SDK cannot use (SSO not logged in, a broken credential process) fails this target only.
+            _ => new AuditError("TargetSessionFailed", S3ErrorClassifier.KindOf(e), $"The connection could not be set up: {e.Message}", target.Name, e),
+        };
+
+        private static async Task<IReadOnlyList<string>> SelectBucketsAsync(AuditTarget target, S3Session session, IAuditOutput output, CancellationToken cancellationToken)
         {
             IReadOnlyList<string> selected;
             try
             {
                 selected = await new BucketSelector(session).SelectAsync(target.Include, output, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !EndpointGuard.EndsSession(e))
             {
                 // Ids TargetAccessDenied, TargetConnectionFailed ...; the target is the audit target's name.
-                output.WriteError(S3ErrorClassifier.ClassifyEntity(e, "ListBuckets", "the account", target.Name, "Target"));
-                return null;
+                throw new ListingFailedException(S3ErrorClassifier.ClassifyEntity(e, "ListBuckets", "the account", target.Name, "Target"));
             }
 
             Wildcard[] excluded = Wildcard.CompileAll(target.Exclude);
@@ -98,29 +112,44 @@ namespace S3Audit.Engine.Audit.Run
         {
             var collector = new FindingCollector();
             var reviews = new BucketReviews(session);
-            foreach (AuditCheckSettings settings in config.Checks)
+            try
             {
-                var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector, reviews);
-                if (!_registry.TryGet(settings.Name, out IAuditCheck check))
+                foreach (AuditCheckSettings settings in config.Checks)
                 {
-                    outcome.UnavailableChecks.Add(settings.Name);
-                    context.Unknown(string.Empty, "CheckNotAvailable", $"The check '{settings.Name}' is not available in this build, so it was not run.", "Use an S3Audit build that includes this check.");
-                    continue;
-                }
+                    var context = new AuditCheckContext(target, session, buckets, settings, config.Thresholds, output, collector, reviews);
+                    if (!_registry.TryGet(settings.Name, out IAuditCheck check))
+                    {
+                        outcome.UnavailableChecks.Add(settings.Name);
+                        context.Unknown(string.Empty, "CheckNotAvailable", $"The check '{settings.Name}' is not available in this build, so it was not run.", "Use an S3Audit build that includes this check.");
+                        continue;
+                    }
 
-                try
-                {
-                    await check.RunAsync(context, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    output.WriteError(new AuditError("CheckFailed", S3ErrorClassifier.KindOf(e), $"The check '{settings.Name}' failed: {e.Message}", target.Name, e));
-                    context.Unknown(string.Empty, "CheckFailed", $"The check '{settings.Name}' stopped with an error, so its results are incomplete.", "See the error for the cause and run again.");
+                    try
+                    {
+                        await check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (!cancellationToken.IsCancellationRequested && !EndpointGuard.EndsSession(e))
+                    {
+                        output.WriteError(new AuditError("CheckFailed", S3ErrorClassifier.KindOf(e), $"The check '{settings.Name}' failed: {e.Message}", target.Name, e));
+                        context.Unknown(string.Empty, "CheckFailed", $"The check '{settings.Name}' stopped with an error, so its results are incomplete.", "See the error for the cause and run again.");
+                    }
                 }
             }
+            finally
+            {
+                // What the checks found before the session ended still counts.
+                outcome.Findings.AddRange(collector.Findings);
+                outcome.Activity.AddRange(collector.Activity);
+                outcome.Findings.AddRange(reviews.Missing().Select(m => FailureRows.BucketFailed(target, session.Provider, m.Bucket, m.Report.Exposure.Result.Reasons)));
+            }
+        }
 
-            outcome.Findings.AddRange(collector.Findings);
-            outcome.Activity.AddRange(collector.Activity);
+        /// <summary>ListBuckets failed for the target (not because the session ended).</summary>
+        private sealed class ListingFailedException : Exception
+        {
+            public ListingFailedException(AuditError error) : base(error.Message) => Error = error;
+
+            public AuditError Error { get; }
         }
     }
 }

@@ -18,10 +18,10 @@ namespace S3Audit.Engine.Lake.Tables
                          "WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400\n" +
                          "GROUP BY requester, bucket_name\n" +
                          "ORDER BY deletes DESC;";
-            yield return "-- Anonymous requests (no requester).\n" +
+            yield return "-- Anonymous requests (requester 'anonymous').\n" +
                          "SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips\n" +
                          $"FROM {table}\n" +
-                         "WHERE requester IS NULL\n" +
+                         "WHERE requester = 'anonymous'\n" +
                          "GROUP BY bucket_name, operation, http_status\n" +
                          "ORDER BY requests DESC;";
             yield return "-- Client (4xx) and server (5xx) errors by bucket.\n" +

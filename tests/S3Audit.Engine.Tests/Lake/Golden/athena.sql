@@ -6,7 +6,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS s3audit_logs (
   `raw_operation` string COMMENT 'The operation as logged (REST.GET.OBJECT, get_obj, s3:GetObject ...)',
   `bucket_name` string COMMENT 'The bucket',
   `key` string COMMENT 'The object key, URL-decoded once; NULL when none',
-  `requester` string COMMENT 'Who made the request; NULL for anonymous',
+  `requester` string COMMENT 'Who made the request; anonymous for unsigned requests, NULL when the log names nobody',
   `access_key_id` string COMMENT 'The access key id used, where logged',
   `remote_ip` string COMMENT 'The client address',
   `http_status` int COMMENT 'The HTTP status; 0 when the log has none',
@@ -48,10 +48,10 @@ FROM s3audit_logs
 WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400
 GROUP BY requester, bucket_name
 ORDER BY deletes DESC;
--- Anonymous requests (no requester).
+-- Anonymous requests (requester 'anonymous').
 SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips
 FROM s3audit_logs
-WHERE requester IS NULL
+WHERE requester = 'anonymous'
 GROUP BY bucket_name, operation, http_status
 ORDER BY requests DESC;
 -- Client (4xx) and server (5xx) errors by bucket.

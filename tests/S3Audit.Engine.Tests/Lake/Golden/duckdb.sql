@@ -9,10 +9,10 @@ FROM s3audit_logs
 WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400
 GROUP BY requester, bucket_name
 ORDER BY deletes DESC;
--- Anonymous requests (no requester).
+-- Anonymous requests (requester 'anonymous').
 SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips
 FROM s3audit_logs
-WHERE requester IS NULL
+WHERE requester = 'anonymous'
 GROUP BY bucket_name, operation, http_status
 ORDER BY requests DESC;
 -- Client (4xx) and server (5xx) errors by bucket.

@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS s3audit_logs (
   `raw_operation` STRING COMMENT 'The operation as logged (REST.GET.OBJECT, get_obj, s3:GetObject ...)',
   `bucket_name` STRING COMMENT 'The bucket',
   `key` STRING COMMENT 'The object key, URL-decoded once; NULL when none',
-  `requester` STRING COMMENT 'Who made the request; NULL for anonymous',
+  `requester` STRING COMMENT 'Who made the request; anonymous for unsigned requests, NULL when the log names nobody',
   `access_key_id` STRING COMMENT 'The access key id used, where logged',
   `remote_ip` STRING COMMENT 'The client address',
   `http_status` INT COMMENT 'The HTTP status; 0 when the log has none',
@@ -33,10 +33,10 @@ FROM s3audit_logs
 WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400
 GROUP BY requester, bucket_name
 ORDER BY deletes DESC;
--- Anonymous requests (no requester).
+-- Anonymous requests (requester 'anonymous').
 SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips
 FROM s3audit_logs
-WHERE requester IS NULL
+WHERE requester = 'anonymous'
 GROUP BY bucket_name, operation, http_status
 ORDER BY requests DESC;
 -- Client (4xx) and server (5xx) errors by bucket.

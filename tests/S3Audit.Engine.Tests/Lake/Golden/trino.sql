@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS hive.default.s3audit_logs (
   "raw_operation" varchar COMMENT 'The operation as logged (REST.GET.OBJECT, get_obj, s3:GetObject ...)',
   "bucket_name" varchar COMMENT 'The bucket',
   "key" varchar COMMENT 'The object key, URL-decoded once; NULL when none',
-  "requester" varchar COMMENT 'Who made the request; NULL for anonymous',
+  "requester" varchar COMMENT 'Who made the request; anonymous for unsigned requests, NULL when the log names nobody',
   "access_key_id" varchar COMMENT 'The access key id used, where logged',
   "remote_ip" varchar COMMENT 'The client address',
   "http_status" integer COMMENT 'The HTTP status; 0 when the log has none',
@@ -35,10 +35,10 @@ FROM hive.default.s3audit_logs
 WHERE operation IN ('DeleteObject', 'DeleteObjects') AND http_status < 400
 GROUP BY requester, bucket_name
 ORDER BY deletes DESC;
--- Anonymous requests (no requester).
+-- Anonymous requests (requester 'anonymous').
 SELECT bucket_name, operation, http_status, count(*) AS requests, count(DISTINCT remote_ip) AS remote_ips
 FROM hive.default.s3audit_logs
-WHERE requester IS NULL
+WHERE requester = 'anonymous'
 GROUP BY bucket_name, operation, http_status
 ORDER BY requests DESC;
 -- Client (4xx) and server (5xx) errors by bucket.
