@@ -16,14 +16,24 @@ namespace S3Audit.Browser.Tests;
 /// carry hostile object keys and a hostile User-Agent (anonymous requests the logAnomalies check reports): they are
 /// shown as text and run nothing. The page makes no request and logs no error.
 /// </summary>
-public sealed class RgwReportInChromiumTests : IDisposable
+public sealed class RgwReportInChromiumTests : IAsyncLifetime
 {
     private static readonly string[] HostileKeys = { "<script>alert('key')</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(document.domain)" };
     private const string HostileUserAgent = "Mozilla/5.0 </script><script>alert('ua')</script>";
     private readonly string _dir = Directory.CreateTempSubdirectory("s3audit-html-rgw-").FullName;
     private readonly string _prefix = RgwServer.UniqueBucket("html");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Removes the test's folder and its buckets, the source first so that no log is delivered after.</summary>
+    public async Task DisposeAsync()
+    {
+        Directory.Delete(_dir, recursive: true);
+        foreach (string suffix in new[] { "-src", "-open-a", "-open-b", "-logs" })
+        {
+            await RgwCleanup.RemoveBucketAsync(_prefix + suffix);
+        }
+    }
 
     [Fact]
     public async Task FilteredToHighAndSortedByBucketTheRowsAreTheRunsHighFindings()

@@ -176,7 +176,7 @@ Describe 'Get-S3AuditLogEntry' {
     It 'names a bad -RemoteIp without a .NET parameter name' {
         $err = { Get-S3AuditLogEntry -Path (Join-Path $PSScriptRoot '../../examples') -RemoteIp 10.0.0.300/8 -ErrorAction Stop } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -Be 'InvalidArgument,S3Audit.Commands.Cmdlets.GetS3AuditLogEntryCommand'
-        $err.Exception.Message | Should -Be "'10.0.0.300/8' is not an IP address or CIDR block (e.g. 10.0.0.0/8 or 2001:db8::/32)"
+        $err.Exception.Message | Should -Be "'10.0.0.300/8' is not an IP address or CIDR block (e.g. 10.0.0.0/8 or 2001:db8::/32)."
     }
 
     It 'reports a missing path as a non-terminating error' {
