@@ -194,6 +194,13 @@ else if (mode == "html")
     // (9) The HTML report of N findings (10,000 by default): size, write time, and headless Chromium's load time.
     await HtmlReportBench.RunAsync(dir, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
 }
+else if (mode == "html-pages")
+{
+    // [rounds] and pages given as files (e.g. variants of a report) loaded alternately in headless Chromium: the figures of (9) for each.
+    int rounds = 7;
+    bool counted = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out rounds);
+    await HtmlReportBench.ComparePagesAsync(args[(counted ? 2 : 1)..], counted ? rounds : 7);
+}
 
 // Every entry, and with the 1% filter; the entry count must match the plain file's (plainEntries, counted by the caller).
 // Each figure alternates with its floor, round by round, so that a slow spell of this shared machine hits both alike.

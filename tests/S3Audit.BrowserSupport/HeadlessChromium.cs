@@ -17,10 +17,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly string _profile;
+    private readonly bool _javaScript;
 
-    private HeadlessChromium(IPlaywright playwright, IBrowserContext context, string profile)
+    private HeadlessChromium(IPlaywright playwright, IBrowserContext context, string profile, bool javaScript)
     {
         _playwright = playwright;
+        _javaScript = javaScript;
         Context = context;
         _profile = profile;
     }
@@ -50,15 +52,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Offline = true,
         });
-        return new HeadlessChromium(playwright, context, profile);
+        return new HeadlessChromium(playwright, context, profile, javaScript);
     }
 
-    /// <summary>Opens <paramref name="file"/> in a new tab that records every request, console error, page error and dialog.</summary>
-    public async Task<WatchedPage> OpenAsync(string file)
+    /// <summary>
+    /// Opens <paramref name="file"/> in a new tab that records every request, console error, page error and dialog;
+    /// with <paramref name="shown"/> (a CSS selector) its load lasts until the element it finds is rendered.
+    /// </summary>
+    public async Task<WatchedPage> OpenAsync(string file, string? shown = null)
     {
         IPage page = await Context.NewPageAsync();
         var watched = new WatchedPage(page, new Uri(Path.GetFullPath(file)).AbsoluteUri);
-        await watched.LoadAsync();
+        await watched.LoadAsync(_javaScript, shown);
         return watched;
     }
 

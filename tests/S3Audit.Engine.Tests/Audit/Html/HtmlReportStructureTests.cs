@@ -34,6 +34,17 @@ public sealed class HtmlReportStructureTests
     }
 
     [Fact]
+    public void TheRowsComeInGroupsOfAHundredInTableOrder()
+    {
+        List<S3AuditFinding> findings = ReportSamples.Varied(450);
+        IDocument page = Parse(HtmlReport.Format(null, findings, Generated));
+
+        Assert.Equal(new[] { 100, 100, 100, 100, 50 }, page.QuerySelectorAll("#findings tbody").Select(g => g.QuerySelectorAll("tr").Length));
+        Assert.Equal(Enumerable.Range(0, 450).Select(i => "f" + i), page.QuerySelectorAll("#findings tbody tr").Select(r => r.Id));
+        Assert.Single(page.QuerySelectorAll("#findings thead"));
+    }
+
+    [Fact]
     public void TheRowsComeMostSevereFirstAndResolvedLast()
     {
         List<S3AuditFinding> findings = ReportSamples.Varied(40);

@@ -161,6 +161,12 @@ namespace S3Audit.Engine.Audit.Reports.Html
 
         private static void Item(TextWriter w, string name, string html) => w.Write($"<dt>{name}</dt><dd>{html}</dd>");
 
+        /// <summary>
+        /// The findings table's rows come in groups (tbody) of this many: on screen the browser lays out only the groups
+        /// near the viewport (report.css), so a page of 10,000 findings shows before all its rows are laid out.
+        /// </summary>
+        private const int RowsPerGroup = 100;
+
         private void WriteFindings(TextWriter w)
         {
             w.Write("<section id=\"findings-section\"><h2>Findings</h2>\n");
@@ -173,6 +179,11 @@ namespace S3Audit.Engine.Audit.Reports.Html
                     "<th scope=\"col\" data-col=\"6\">Status</th><th scope=\"col\" data-col=\"7\">First seen</th><th scope=\"col\">Detail and remediation</th></tr></thead>\n<tbody>\n");
             for (int i = 0; i < _findings.Count; i++)
             {
+                if (i > 0 && i % RowsPerGroup == 0)
+                {
+                    w.Write("</tbody><tbody>\n");
+                }
+
                 S3AuditFinding f = _findings[i];
                 w.Write($"<tr id=\"f{i}\"{(f.Status == S3AuditDriftStatus.Resolved ? " class=\"res\"" : string.Empty)}><td><b class=\"sv {ReportFormat.SeverityClass(f.Severity)}\">{f.Severity}</b>");
                 w.Write($"<td>{T(f.Target)}<td>{T(f.BucketName)}<td>{T(f.Check)}<td>{T(f.Rule)}<td>{T(f.Resource)}");

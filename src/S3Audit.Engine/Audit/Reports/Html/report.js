@@ -5,8 +5,9 @@
   'use strict';
   var data = JSON.parse(document.getElementById('s3audit-data').textContent);
   var table = document.getElementById('findings');
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  var groups = Array.prototype.slice.call(table.tBodies);
+  var perGroup = groups[0].rows.length || 1;
+  var rows = Array.prototype.slice.call(table.querySelectorAll('tbody > tr'));
   var controls = document.getElementById('controls');
   var shown = document.getElementById('shown');
   var filters = data.columns.map(function () { return -1; });
@@ -37,24 +38,23 @@
     return indexes;
   }
 
-  var shownOrder = null;
-
-  // Hides the rows filtered out; moves rows only when the order changed (moving 10,000 rows costs a new layout).
+  // The rows shown fill the groups in order, as many to a group as the page came with, so that the height the browser
+  // assumes for a group it has not laid out stays right; the rows filtered out go, hidden, to the last group used.
   function apply() {
-    var count = 0;
-    rows.forEach(function (row, i) {
+    var shownRows = [], hiddenRows = [];
+    order().forEach(function (i) {
       var show = visible(i);
-      if (row.hidden === show) row.hidden = !show;
-      if (show) count++;
+      if (rows[i].hidden === show) rows[i].hidden = !show;
+      (show ? shownRows : hiddenRows).push(rows[i]);
     });
-    var key = sortColumn + ':' + sortDescending;
-    if (shownOrder !== key) {
+    var used = Math.max(1, Math.ceil(shownRows.length / perGroup));
+    groups.forEach(function (group, g) {
       var fragment = document.createDocumentFragment();
-      order().forEach(function (i) { fragment.appendChild(rows[i]); });
-      body.appendChild(fragment);
-      shownOrder = key;
-    }
-    shown.textContent = 'Showing ' + count + ' of ' + rows.length + ' findings';
+      shownRows.slice(g * perGroup, (g + 1) * perGroup).concat(g === used - 1 ? hiddenRows : []).forEach(function (row) { fragment.appendChild(row); });
+      group.appendChild(fragment);
+      group.hidden = g >= used;
+    });
+    shown.textContent = 'Showing ' + shownRows.length + ' of ' + rows.length + ' findings';
   }
 
   function addControl(id, name, control) {
@@ -119,6 +119,5 @@
   Array.prototype.forEach.call(table.querySelectorAll('th[data-col]'), makeSortable);
   controls.hidden = false;
   window.addEventListener('hashchange', reveal);
-  shownOrder = '-1:false';
   shown.textContent = 'Showing ' + rows.length + ' of ' + rows.length + ' findings';
 }());
