@@ -9,7 +9,7 @@ command -v jq >/dev/null || { apt-get install -y jq >/dev/null 2>&1 || { apt-get
 dotnet build -c Release bench/S3Audit.Benchmarks -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/S3Audit.Benchmarks/bin/Release/net10.0/S3Audit.Benchmarks.dll"
 # Modes: cpu, gzip (figure 2 alone, with plain parsing and lines without parsing), memory, memory-distinct [MB], rgw N,
-# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB],
+# export (Parquet export rate vs parse rate, size vs gzip), export-memory [MB], export-stages (the export's parts alone),
 # html N (the HTML report of N findings in headless Chromium), html-pages FILE... (pages loaded alternately, e.g. variants of a report),
 # gateway (Start-S3AuditProxy's gateway vs RGW direct; the gateway runs in a child process, mode gateway-server).
 

@@ -1,119 +1,83 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Linq;
-using Parquet;
-using Parquet.Schema;
+using System.Reflection;
+using System.Text;
 using S3Audit.Engine.Lake;
+using S3Audit.Lake.Columns;
+using S3Audit.Lake.Format;
 
 namespace S3Audit.Lake
 {
     /// <summary>
     /// One Parquet file of log entries: the columns of <see cref="LakeSchema"/>, time as INT64 TIMESTAMP(MICROS, UTC)
-    /// (never INT96), strings nullable (NULL for empty), numbers required. Synchronous over Parquet.Net's async API:
-    /// it runs on the exporter's own encoding thread.
+    /// (never INT96), strings optional (NULL for empty), numbers required; format 1.0 data pages, as parquet-mr writes
+    /// by default, which every engine reads.
     /// </summary>
     internal sealed class ParquetLakeFileWriter : ILakeFileWriter
     {
-        private const int PoolBytes = 32 * 1024 * 1024;
+        private static readonly byte[] Magic = Encoding.ASCII.GetBytes("PAR1");
+        private static readonly string CreatedBy = "S3Audit version " + typeof(ParquetLakeFileWriter).Assembly.GetName().Version!.ToString(3);
+        private static readonly Dictionary<string, string> Metadata = new Dictionary<string, string>
+        {
+            ["s3audit.schema_version"] = LakeSchema.Version.ToString(CultureInfo.InvariantCulture),
+        };
+
+        private readonly Stream _output;
         private readonly IReadOnlyList<LakeColumn> _columns;
-        private readonly DataField[] _fields;
-        private readonly ParquetWriter _writer;
+        private readonly PageScratch _scratch;
+        private readonly ColumnChunkWriter _pages;
+        private readonly List<RowGroup> _rowGroups = new List<RowGroup>();
         private bool _finished;
 
-        public ParquetLakeFileWriter(Stream output, LakeFileOptions options)
+        public ParquetLakeFileWriter(Stream output, IReadOnlyList<LakeColumn> columns, PageScratch scratch)
         {
-            _columns = LakeSchema.Columns(options.IncludeRaw);
-            _fields = _columns.Select(FieldOf).ToArray();
-            // Parquet.Net defaults to SmallestSize, Zstd's slowest level by far; Fastest measured 2x quicker than Optimal on log columns, no larger.
-            var parquetOptions = new ParquetOptions
-            {
-                CompressionMethod = MethodOf(options.Compression),
-                CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
-                // Unset, Parquet.Net's stream pool keeps every buffer it ever used: bounded, memory stays flat.
-                MaximumSmallPoolFreeBytes = PoolBytes,
-                MaximumLargePoolFreeBytes = PoolBytes,
-            };
-            _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), output, parquetOptions).GetAwaiter().GetResult();
-            _writer.CustomMetadata = new Dictionary<string, string>
-            {
-                ["s3audit.schema_version"] = LakeSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            _output = output;
+            _columns = columns;
+            _scratch = scratch;
+            _output.Write(Magic);
+            _pages = new ColumnChunkWriter(output, scratch, Magic.Length);
         }
 
-        public void WriteRowGroup(IReadOnlyList<S3AuditLogEntry> rows, int count)
+        public void WriteRowGroup(ILakeRowBuffer rows)
         {
-            using ParquetRowGroupWriter group = _writer.CreateRowGroup();
-            for (int c = 0; c < _columns.Count; c++)
+            IColumnBuffer[] buffers = ((ParquetRowBuffer)rows).Columns;
+            if (buffers.Length != _columns.Count)
             {
-                WriteColumn(group, _columns[c], _fields[c], rows, count);
+                throw new ArgumentException($"A row buffer of {buffers.Length} columns for a file of {_columns.Count}.", nameof(rows));
             }
 
-            group.CompleteValidate();
+            var chunks = new ColumnChunk[buffers.Length];
+            for (int c = 0; c < buffers.Length; c++)
+            {
+                chunks[c] = buffers[c].Write(_pages, rows.Count);
+            }
+
+            _rowGroups.Add(new RowGroup(rows.Count, chunks));
         }
 
         public void Finish()
         {
-            if (!_finished)
+            if (_finished)
             {
-                _finished = true;
-                _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-        }
-
-        public void Dispose() => Finish();
-
-        private static void WriteColumn(ParquetRowGroupWriter group, LakeColumn column, DataField field, IReadOnlyList<S3AuditLogEntry> rows, int count)
-        {
-            switch (column.Type)
-            {
-                case LakeColumnType.Timestamp:
-                    group.WriteAsync(field, new ReadOnlyMemory<DateTime>(Values(rows, count, column.TimeOf!))).GetAwaiter().GetResult();
-                    break;
-                case LakeColumnType.String:
-                    group.WriteAsync(field, Values(rows, count, column.TextOf!)).GetAwaiter().GetResult();
-                    break;
-                case LakeColumnType.Int32:
-                    group.WriteAsync(field, new ReadOnlyMemory<int>(Values(rows, count, column.Int32Of!))).GetAwaiter().GetResult();
-                    break;
-                case LakeColumnType.Int64:
-                    group.WriteAsync(field, new ReadOnlyMemory<long>(Values(rows, count, column.Int64Of!))).GetAwaiter().GetResult();
-                    break;
-                case LakeColumnType.Double:
-                    group.WriteAsync(field, new ReadOnlyMemory<double>(Values(rows, count, column.DoubleOf!))).GetAwaiter().GetResult();
-                    break;
-                default:
-                    throw new NotSupportedException($"Column {column.Name}: type {column.Type} has no Parquet mapping.");
-            }
-        }
-
-        private static T[] Values<T>(IReadOnlyList<S3AuditLogEntry> rows, int count, Func<S3AuditLogEntry, T> value)
-        {
-            var values = new T[count];
-            for (int i = 0; i < count; i++)
-            {
-                values[i] = value(rows[i]);
+                return;
             }
 
-            return values;
+            _finished = true;
+            ByteBuffer footer = _scratch.Body;
+            footer.Clear();
+            FooterWriter.Write(footer, _columns, _rowGroups, Metadata, CreatedBy);
+            int length = footer.Length;
+            footer.WriteInt32(length);
+            footer.Write(Magic);
+            _output.Write(footer.Written);
+            footer.Clear();
         }
 
-        private static DataField FieldOf(LakeColumn column) => column.Type switch
+        /// <summary>Nothing to release: the stream is the caller's, the scratch memory the encoder's. An unfinished file stays unfinished.</summary>
+        public void Dispose()
         {
-            LakeColumnType.Timestamp => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: false),
-            LakeColumnType.String => new DataField<string>(column.Name, true),
-            LakeColumnType.Int32 => new DataField<int>(column.Name, false),
-            LakeColumnType.Int64 => new DataField<long>(column.Name, false),
-            LakeColumnType.Double => new DataField<double>(column.Name, false),
-            _ => throw new NotSupportedException($"Column {column.Name}: type {column.Type} has no Parquet mapping."),
-        };
-
-        private static CompressionMethod MethodOf(S3AuditLogCompression compression) => compression switch
-        {
-            S3AuditLogCompression.Zstd => CompressionMethod.Zstd,
-            S3AuditLogCompression.Snappy => CompressionMethod.Snappy,
-            S3AuditLogCompression.Gzip => CompressionMethod.Gzip,
-            _ => CompressionMethod.None,
-        };
+        }
     }
 }

@@ -141,9 +141,12 @@ Describe 'Export-S3AuditLog' {
         $null = Export-S3AuditLog -Path (Join-Path $examples 'minio') -Destination (Join-Path $TestDrive 'context')
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'S3Audit'
         $context.Assemblies.GetName().Name | Should -Contain 'S3Audit.Lake'
-        $context.Assemblies.GetName().Name | Should -Contain 'Parquet'
-        [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name | Should -Not -Contain 'Parquet'
-        Test-Path (Join-Path (Split-Path (Get-Module S3Audit).Path) 'Dependencies/Parquet.dll') | Should -BeTrue
+        # Zstd (the default codec) comes from ZstdSharp; Snappy from Snappier: managed codecs shipped in Dependencies/.
+        $context.Assemblies.GetName().Name | Should -Contain 'ZstdSharp'
+        [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name | Should -Not -Contain 'ZstdSharp'
+        foreach ($codec in 'ZstdSharp.dll', 'Snappier.dll') {
+            Test-Path (Join-Path (Split-Path (Get-Module S3Audit).Path) "Dependencies/$codec") | Should -BeTrue
+        }
     }
 
     It 'stops with FeatureNotSupported naming PowerShell 7 where there is no private load context (Windows PowerShell)' {
