@@ -168,7 +168,7 @@ public class ParquetEncoderTests
     }
 
     /// <summary>Row n: shared and fresh string objects (the parsers share repeated values), NULLs, non-ASCII keys.</summary>
-    private static S3AuditLogEntry Entry(int n) => new()
+    internal static S3AuditLogEntry Entry(int n) => new()
     {
         Time = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero).AddTicks(n * 12_345_679L),
         Source = S3AuditLogFormat.AwsAccessLog,
@@ -190,7 +190,7 @@ public class ParquetEncoderTests
         Raw = "raw line " + n,
     };
 
-    private static string Write(LakeFileOptions options, IReadOnlyList<S3AuditLogEntry> rows, int rowGroupRows)
+    internal static string Write(LakeFileOptions options, IReadOnlyList<S3AuditLogEntry> rows, int rowGroupRows)
     {
         string file = Path.Combine(LakeFixture.TempFolder("encoder"), "test.parquet");
         using ILakeFileEncoder encoder = new ParquetLakeWriterFactory().CreateEncoder(options);
@@ -243,7 +243,7 @@ public class ParquetEncoderTests
         }
     }
 
-    private static object? Expected(LakeColumn column, S3AuditLogEntry entry) => column.Type switch
+    internal static object? Expected(LakeColumn column, S3AuditLogEntry entry) => column.Type switch
     {
         LakeColumnType.Timestamp => FloorMicroseconds((column.TimeOf!(entry) - DateTime.UnixEpoch).Ticks),
         LakeColumnType.String => column.TextOf!(entry),
@@ -254,7 +254,7 @@ public class ParquetEncoderTests
 
     private static long FloorMicroseconds(long ticks) => ticks / 10 - (ticks % 10 < 0 ? 1 : 0);
 
-    private static string Show(object? value) => value switch
+    internal static string Show(object? value) => value switch
     {
         null => "NULL",
         string s when s.Length > 60 => $"\"{s.Substring(0, 60)}...\" ({s.Length} chars)",
