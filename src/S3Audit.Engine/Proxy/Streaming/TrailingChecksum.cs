@@ -74,14 +74,18 @@ namespace S3Audit.Engine.Proxy.Streaming
         }
     }
 
-    /// <summary>A table-driven reflected CRC (CRC-32, CRC-32C and CRC-64/NVME are all of this kind).</summary>
+    /// <summary>
+    /// A table-driven reflected CRC (CRC-32, CRC-32C and CRC-64/NVME are all of this kind), eight bytes a step
+    /// ("slicing by 8"): a byte at a time ran at about 300 MB/s here, slower than the upload it checks.
+    /// </summary>
     internal sealed class ReflectedCrc
     {
         public static readonly ReflectedCrc Crc32 = new ReflectedCrc(0xEDB88320UL, 32);
         public static readonly ReflectedCrc Crc32C = new ReflectedCrc(0x82F63B78UL, 32);
         public static readonly ReflectedCrc Crc64Nvme = new ReflectedCrc(0x9A6C9329AC4BC9B5UL, 64);
 
-        private readonly ulong[] _table = new ulong[256];
+        // _tables[k * 256 + b]: the CRC of byte b followed by k zero bytes.
+        private readonly ulong[] _tables = new ulong[8 * 256];
         private readonly ulong _mask;
 
         private ReflectedCrc(ulong polynomial, int width)
@@ -95,18 +99,49 @@ namespace S3Audit.Engine.Proxy.Streaming
                     crc = (crc & 1) != 0 ? (crc >> 1) ^ polynomial : crc >> 1;
                 }
 
-                _table[i] = crc;
+                _tables[i] = crc;
+            }
+
+            for (int k = 1; k < 8; k++)
+            {
+                for (int i = 0; i < 256; i++)
+                {
+                    ulong previous = _tables[(k - 1) * 256 + i];
+                    _tables[k * 256 + i] = (previous >> 8) ^ _tables[previous & 0xFF];
+                }
             }
         }
 
         public ulong Initial => _mask;
 
-        public ulong Update(ulong state, byte[] buffer, int offset, int count)
+        public unsafe ulong Update(ulong state, byte[] buffer, int offset, int count)
         {
-            ulong crc = state;
-            for (int i = offset; i < offset + count; i++)
+            if (offset < 0 || count < 0 || offset > buffer.Length - count)
             {
-                crc = _table[(crc ^ buffer[i]) & 0xFF] ^ (crc >> 8);
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            ulong crc = state;
+            fixed (ulong* t = _tables)
+            fixed (byte* start = buffer)
+            {
+                byte* p = start + offset, end = p + count;
+                if (BitConverter.IsLittleEndian)
+                {
+                    for (; end - p >= 8; p += 8)
+                    {
+                        ulong v = crc ^ *(ulong*)p;
+                        crc = t[(7 * 256) + (v & 0xFF)] ^ t[(6 * 256) + ((v >> 8) & 0xFF)] ^
+                              t[(5 * 256) + ((v >> 16) & 0xFF)] ^ t[(4 * 256) + ((v >> 24) & 0xFF)] ^
+                              t[(3 * 256) + ((v >> 32) & 0xFF)] ^ t[(2 * 256) + ((v >> 40) & 0xFF)] ^
+                              t[256 + ((v >> 48) & 0xFF)] ^ t[v >> 56];
+                    }
+                }
+
+                for (; p < end; p++)
+                {
+                    crc = t[(crc ^ *p) & 0xFF] ^ (crc >> 8);
+                }
             }
 
             return crc;
