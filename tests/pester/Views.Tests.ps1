@@ -103,9 +103,10 @@ Describe 'The default views' {
     }
 
     Context '<Name> (<Control>, <File>)' -ForEach $views {
-        # The golden text is PowerShell 7's layout; Windows PowerShell cuts values with "..." instead of one ellipsis
-        # character, so there only the fit checks below run.
-        It 'renders as the reviewed golden text' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
+        # The golden text is PowerShell 7's layout. Windows PowerShell ends a cut value with "..." where PowerShell 7
+        # writes one ellipsis character after two more characters, in the same column width: the golden text is
+        # read that way there, so the test runs on both.
+        It 'renders as the reviewed golden text' {
             $path = Join-Path $goldenFolder "$Name.txt"
             $text = Get-Rendering $_
             if ($update) {
@@ -113,7 +114,11 @@ Describe 'The default views' {
                 [IO.File]::WriteAllText($path, $text)
             }
             Test-Path $path | Should -BeTrue -Because 'S3AUDIT_UPDATE_VIEWS=1 writes the golden file; review it before committing'
-            $text | Should -BeExactly ([IO.File]::ReadAllText($path) -replace "`r`n", "`n")
+            $golden = [IO.File]::ReadAllText($path) -replace "`r`n", "`n"
+            if ($PSVersionTable.PSEdition -eq 'Desktop') {
+                $golden = $golden -replace "..$([char]0x2026)", '...'
+            }
+            $text | Should -BeExactly $golden
         }
     }
 
