@@ -68,7 +68,7 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Destination));
+                ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, Destination));
             }
         }
 

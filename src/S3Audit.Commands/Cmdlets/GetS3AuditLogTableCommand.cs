@@ -57,7 +57,7 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Location));
+                ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, Location));
             }
         }
 

@@ -126,7 +126,7 @@ namespace S3Audit.Commands.Cmdlets
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Upstream));
+                ThrowTerminatingError(ErrorRecordFactory.FromArgument(e, ErrorIds.InvalidArgument, Upstream));
             }
             catch (Exception e) when (e is IOException || e is SocketException || e is UnauthorizedAccessException || e is System.Security.Cryptography.CryptographicException)
             {
